@@ -1,0 +1,288 @@
+"""The LM interface shared by HRM and the baseline transformer (``LMBase``), and the KV cache.
+
+Both models embed tokens the same way, take the same masks and positions, write the same cache
+and save the same checkpoint format; they differ only in the stack of block applications between
+the embedding and the LM head (``_backbone``). The next-token shift is *not* done here: the data
+loader shifts once (``labels[t]`` is the target of position ``t``) and logits are returned
+unshifted, position for position.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+from torch import nn
+
+from hrm_codegen.models.config import ModelConfig, load_config
+from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
+
+WEIGHTS_NAME = "model.safetensors"
+CONFIG_NAME = "config.yaml"
+
+
+@dataclass
+class LMOutput:
+    """Result of ``model(...)``: ``logits [B, T, vocab]`` (position t scores token t+1)."""
+
+    logits: torch.Tensor
+
+
+@dataclass
+class TrainOutput:
+    """One ACT segment of training (see ``HRMForCausalLM.train_forward``).
+
+    ``labels`` / ``attention_mask`` are those of the data the carry holds (halted rows took fresh
+    data from the batch, the others kept theirs). ``q_halt_logits`` / ``q_continue_logits`` are
+    ``[B]`` fp32 (None when ``halt_max_steps == 1`` and for the transformer: no Q loss), the target
+    of ``q_halt`` is "every supervised token of the row is predicted correctly" (the loss computes it
+    from ``logits`` and ``labels``), ``target_q_continue [B]`` is None when M == 1.
+    """
+
+    logits: torch.Tensor
+    labels: torch.Tensor
+    attention_mask: torch.Tensor | None
+    q_halt_logits: torch.Tensor | None
+    q_continue_logits: torch.Tensor | None
+    target_q_continue: torch.Tensor | None
+    halted: torch.Tensor
+    steps: torch.Tensor
+
+
+class KVCache:
+    """Preallocated keys/values, one ``(K, V)`` pair per block application.
+
+    ``keys`` / ``values`` are ``[A, B, num_heads, max_len, head_dim]``: application ``a`` owns
+    ``keys[a]``. Slots are absolute (slot ``s`` = the ``s``-th column of the caller's left-padded
+    ``input_ids``); the model writes them, the caller tracks ``cache_position``.
+    """
+
+    def __init__(self, keys: torch.Tensor, values: torch.Tensor):
+        self.keys, self.values = keys, values
+
+    @property
+    def num_applications(self) -> int:
+        """A, the number of block applications the cache serves."""
+        return self.keys.shape[0]
+
+    @property
+    def batch_size(self) -> int:
+        """Rows of the cache."""
+        return self.keys.shape[1]
+
+    @property
+    def max_len(self) -> int:
+        """Slots per row."""
+        return self.keys.shape[3]
+
+    def layer(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The ``(K, V)`` buffers of block application ``index`` (views, written in place)."""
+        return self.keys[index], self.values[index]
+
+    def repeat_interleave(self, n: int) -> KVCache:
+        """A new cache whose rows are each repeated ``n`` times (one prefill, ``n`` samples)."""
+        return KVCache(self.keys.repeat_interleave(n, dim=1), self.values.repeat_interleave(n, dim=1))
+
+    def index_select(self, rows: torch.Tensor) -> KVCache:
+        """A new cache holding only ``rows`` (e.g. to drop finished sequences)."""
+        return KVCache(self.keys.index_select(1, rows), self.values.index_select(1, rows))
+
+
+@dataclass
+class ForwardContext:
+    """Everything the block applications of one forward share: masks, RoPE angles, cache."""
+
+    mask: AttentionMask
+    rotary: tuple[torch.Tensor, torch.Tensor] | None
+    kv_cache: KVCache | None
+    cache_position: int
+
+    def cache_for(self, index: int) -> tuple[torch.Tensor, torch.Tensor] | None:
+        """The cache buffers of block application ``index``, or None without a cache."""
+        return None if self.kv_cache is None else self.kv_cache.layer(index)
+
+
+class LMBase(nn.Module):
+    """Embedding, positions, masks, LM head, checkpoints and ``generate`` for both architectures."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        D = config.hidden_size
+        self.embed_scale = math.sqrt(D)
+        self.embed_tokens = nn.Embedding(config.vocab_size, D)
+        # Embeddings: std 1/sqrt(D), scaled by sqrt(D) at use, so the input has unit scale (HRM).
+        trunc_normal_init_(self.embed_tokens.weight, std=1.0 / self.embed_scale)
+        if config.pos_encodings == "learned":
+            self.embed_positions = nn.Embedding(config.max_seq_len, D)
+            trunc_normal_init_(self.embed_positions.weight, std=1.0 / self.embed_scale)
+            self.rotary = None
+        else:
+            self.embed_positions = None
+            self.rotary = RotaryEmbedding(config.head_dim, config.max_seq_len, config.rope_theta)
+        self.lm_head = nn.Linear(D, config.vocab_size, bias=False)
+        trunc_normal_init_(self.lm_head.weight, std=1.0 / math.sqrt(D))
+
+    # ------------------------------------------------------------------ to implement per model
+
+    @property
+    def num_block_applications(self) -> int:
+        """Block applications per token in one evaluation forward (= KV cache pairs)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ shared forward pieces
+
+    def _prepare(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor | None,
+        position_ids: torch.Tensor | None,
+        prefix_lengths: torch.Tensor | None,
+        kv_cache: KVCache | None,
+        cache_position: int,
+    ) -> tuple[torch.Tensor, ForwardContext]:
+        """Check the inputs, embed the tokens and build the shared context of the block applications."""
+        if input_ids.dim() != 2:
+            raise ValueError(f"input_ids must be [batch, seq_len], got shape {tuple(input_ids.shape)}")
+        B, T = input_ids.shape
+        end = cache_position + T
+        if end > self.config.max_seq_len:
+            raise ValueError(
+                f"sequence of {end} positions (cache_position {cache_position} + {T} new) exceeds "
+                f"max_seq_len={self.config.max_seq_len}; shorten the input or build the model with a larger max_seq_len"
+            )
+        if kv_cache is not None:
+            if kv_cache.batch_size != B or kv_cache.num_applications != self.num_block_applications:
+                raise ValueError(
+                    f"kv_cache has {kv_cache.batch_size} rows x {kv_cache.num_applications} applications, "
+                    f"input needs {B} rows x {self.num_block_applications}; make it with model.new_kv_cache"
+                )
+            if end > kv_cache.max_len:
+                raise ValueError(f"kv_cache holds {kv_cache.max_len} slots, {end} needed")
+        elif cache_position != 0:
+            raise ValueError("cache_position > 0 needs a kv_cache")
+        if position_ids is None:
+            if attention_mask is not None:
+                position_ids = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)[:, cache_position:end]
+            else:
+                position_ids = torch.arange(cache_position, end, device=input_ids.device).expand(B, T)
+        elif int(position_ids.max()) >= self.config.max_seq_len:
+            raise ValueError(f"position_ids reach {int(position_ids.max())}, max_seq_len is {self.config.max_seq_len}")
+        if self.config.attention != "prefix":
+            prefix_lengths = None  # a causal model ignores them (training batches always carry prompt lengths)
+        elif prefix_lengths is None and T > 1:
+            raise ValueError("attention: prefix needs prefix_lengths (the prompt length of every row)")
+        elif prefix_lengths is not None and cache_position > 0:
+            # Earlier prompt keys were cached without seeing later prompt tokens: not bidirectional any more.
+            if bool((position_ids < prefix_lengths.to(position_ids.device)[:, None]).any()):
+                raise ValueError("PrefixLM with a KV cache: prefill the whole prompt in the first call (cache_position 0)")
+
+        x = self.embed_tokens(input_ids)
+        if self.embed_positions is not None:
+            # Learned positions: the sum of two unit-scale embeddings is rescaled by 1/sqrt(2) (HRM).
+            x = (x + self.embed_positions(position_ids)) / math.sqrt(2.0)
+        x = self.embed_scale * x
+        mask = build_attention_mask(
+            T, cache_position, attention_mask, self.config.causal, prefix_lengths, position_ids, input_ids.device
+        )
+        rotary = self.rotary(position_ids) if self.rotary is not None else None
+        return x, ForwardContext(mask, rotary, kv_cache, cache_position)
+
+    def new_kv_cache(
+        self, batch_size: int, max_len: int, device: torch.device | None = None, dtype: torch.dtype | None = None
+    ) -> KVCache:
+        """Allocate an empty cache for ``batch_size`` rows of up to ``max_len`` slots.
+
+        Fill it with ``model(ids, kv_cache=cache, cache_position=p)`` calls in slot order. With
+        ``attention: prefix`` the whole prompt must be written by the first call (it is bidirectional).
+        """
+        if not self.config.causal:
+            raise ValueError("a KV cache is only exact for causal attention (causal: true)")
+        if max_len > self.config.max_seq_len:
+            raise ValueError(f"max_len={max_len} exceeds max_seq_len={self.config.max_seq_len}")
+        ref = self.lm_head.weight
+        cfg = self.config
+        shape = (self.num_block_applications, batch_size, cfg.num_heads, max_len, cfg.head_dim)
+        keys = torch.zeros(shape, device=device or ref.device, dtype=dtype or ref.dtype)
+        return KVCache(keys, torch.zeros_like(keys))
+
+    # ------------------------------------------------------------------ cost
+
+    def num_parameters(self, trainable_only: bool = False) -> int:
+        """Number of parameters (buffers such as ``H_init`` excluded)."""
+        return sum(p.numel() for p in self.parameters() if p.requires_grad or not trainable_only)
+
+    def _block_flops(self, seq_len: int) -> float:
+        """Forward FLOPs per token of one block application (matmuls only; 2 FLOPs per MAC)."""
+        D, inter = self.config.hidden_size, self.config.intermediate_size
+        # Causal: on average a token attends to (seq_len + 1) / 2 keys.
+        context = (seq_len + 1) / 2 if self.config.causal else seq_len
+        projections = 2 * (3 * D * D + D * D)
+        mlp = 2 * 3 * D * inter
+        scores = 2 * 2 * D * context  # QK^T and attention x V
+        return projections + mlp + scores
+
+    def _head_flops(self) -> float:
+        """Forward FLOPs per token of the LM head."""
+        return 2 * self.config.hidden_size * self.config.vocab_size
+
+    def flops_per_token(self, seq_len: int, training: bool = False) -> float:
+        """FLOPs per token of an evaluation forward, or of one training step when ``training``."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ checkpoints
+
+    def save_pretrained(self, directory: str | Path) -> Path:
+        """Write ``model.safetensors`` and ``config.yaml`` to ``directory`` (created if needed)."""
+        from safetensors.torch import save_file
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().contiguous().cpu() for k, v in self.state_dict().items()}
+        save_file(state, str(directory / WEIGHTS_NAME), metadata={"format": "pt", "arch": self.config.arch})
+        (directory / CONFIG_NAME).write_text(yaml.safe_dump(self.config.model_dump(), sort_keys=False))
+        return directory
+
+    @classmethod
+    def from_pretrained(cls, directory: str | Path, device: Any = "cpu") -> LMBase:
+        """Rebuild the exact model saved by ``save_pretrained`` (also see ``hrm_codegen.models.load_model``)."""
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+
+        from hrm_codegen.models import build_model
+
+        directory = Path(directory)
+        for name in (CONFIG_NAME, WEIGHTS_NAME):
+            if not (directory / name).is_file():
+                raise FileNotFoundError(f"{directory / name} not found: not a checkpoint written by save_pretrained")
+        model = build_model(load_config(directory / CONFIG_NAME))
+        if cls is not LMBase and not isinstance(model, cls):
+            raise TypeError(f"{directory} holds a {type(model).__name__}, not a {cls.__name__}")
+        try:
+            state = load_file(str(directory / WEIGHTS_NAME), device=str(device))
+        except (SafetensorError, OSError) as err:
+            raise ValueError(f"{directory / WEIGHTS_NAME} cannot be read: {err}") from None
+        expected = model.state_dict()
+        missing = sorted(set(expected) - set(state))
+        unexpected = sorted(set(state) - set(expected))
+        wrong = [f"{k}: file {tuple(state[k].shape)} vs config {tuple(v.shape)}"
+                 for k, v in expected.items() if k in state and state[k].shape != v.shape]
+        if missing or unexpected or wrong:
+            raise ValueError(
+                f"{directory / WEIGHTS_NAME} does not match {directory / CONFIG_NAME}: "
+                f"missing {missing[:5]}, unexpected {unexpected[:5]}, shape mismatches {wrong[:5]}"
+            )
+        model.load_state_dict(state)
+        return model.to(device)
+
+    # ------------------------------------------------------------------ generation
+
+    def generate(self, input_ids: torch.Tensor, max_new_tokens: int, **kwargs) -> torch.Tensor:
+        """Sample continuations; see ``hrm_codegen.generation.generate`` for the arguments."""
+        from hrm_codegen.generation import generate
+
+        return generate(self, input_ids, max_new_tokens, **kwargs)

@@ -1,0 +1,148 @@
+"""The model configuration schema (``ModelConfig``), using HRM's own key names.
+
+One schema serves both architectures (``arch: hrm | transformer``) so that a baseline can be
+described by the same file as the HRM it is compared with. Keys that only one architecture uses
+are accepted (and ignored) by the other; unknown keys and wrong types are errors that name the key.
+
+Defaults are the 27M-style HRM of the paper (D 512, 8 heads, 4 H + 4 L layers, 2 x 2 cycles)
+with the GPT-2 vocabulary, except ``halt_max_steps`` which defaults to 1: carried segments cost
+M times the compute and the KV cache at inference (design.md section 3), so M > 1 stays an option
+until a measurement says it helps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+
+class ConfigError(ValueError):
+    """A model configuration that cannot be built; the message names the offending key."""
+
+
+class ModelConfig(BaseModel):
+    """Hyper-parameters of an HRM or a baseline transformer (every key has a documented default)."""
+
+    # extra="forbid": a typo in a YAML key must fail loudly, not silently fall back to a default.
+    # strict=True: "512" is not an int; YAML already gives real ints/floats/bools.
+    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
+    arch: Literal["hrm", "transformer"] = "hrm"
+    """Which model: the recurrent HRM or the plain transformer baseline."""
+    task: Literal["codegen", "puzzle"] = "codegen"
+    """``codegen`` (next-token objective) requires ``causal: true``."""
+    vocab_size: int = 50257
+    """GPT-2 BPE vocabulary."""
+    hidden_size: int = 512
+    """Model width D, shared by the H and L modules."""
+    num_heads: int = 8
+    """Attention heads per block (head dim = hidden_size / num_heads)."""
+    expansion: float = 4.0
+    """SwiGLU hidden size = expansion * D * 2/3, rounded up to a multiple of 256."""
+    H_layers: int = 4
+    """Blocks in the high-level module (HRM only)."""
+    L_layers: int = 4
+    """Blocks in the low-level module (HRM only)."""
+    H_cycles: int = 2
+    """H updates per segment (HRM only)."""
+    L_cycles: int = 2
+    """L updates per H update (HRM only)."""
+    halt_max_steps: int = 1
+    """M, the maximum number of ACT segments. 1 = a plain causal LM with no Q head loss (HRM only)."""
+    halt_exploration_prob: float = 0.1
+    """Probability of forcing a random minimum of 2..M segments during training (HRM only)."""
+    grad_last_k: int = 2
+    """Module applications at the end of a segment that back-propagate (HRM only). 2 = HRM's one-step
+    gradient (the last L and the last H update); HRM-Text uses 2..5; a value >= H_cycles*(L_cycles+1)
+    back-propagates through the whole segment."""
+    num_layers: int = 8
+    """Blocks of the transformer baseline (transformer only). 8 matches the default HRM's parameters;
+    24 matches its block applications per token."""
+    pos_encodings: Literal["rope", "learned"] = "rope"
+    """RoPE (default) or learned absolute position embeddings."""
+    rope_theta: float = 10000.0
+    """RoPE base."""
+    max_seq_len: int = 1024
+    """Longest prompt + generated sequence (sizes RoPE tables / position embeddings)."""
+    causal: bool = True
+    """Causal attention in every block. ``false`` is only valid for ``task: puzzle``."""
+    attention: Literal["causal", "prefix"] = "causal"
+    """``prefix`` = PrefixLM: bidirectional inside the prompt, causal from the first answer token."""
+    norm_style: Literal["post", "pre"] = "post"
+    """``post``: HRM's post-norm blocks; ``pre``: pre-norm blocks with a norm at each module's exit (HRM-Text)."""
+    rms_norm_eps: float = 1e-5
+    """Epsilon of the parameterless RMSNorm."""
+
+    @model_validator(mode="after")
+    def _check(self) -> ModelConfig:
+        positive = ["vocab_size", "hidden_size", "num_heads", "H_layers", "L_layers", "H_cycles", "L_cycles",
+                    "halt_max_steps", "grad_last_k", "num_layers", "max_seq_len"]
+        for key in positive:
+            if getattr(self, key) < 1:
+                raise ValueError(f"{key} must be >= 1, got {getattr(self, key)}")
+        if self.expansion <= 0:
+            raise ValueError(f"expansion must be > 0, got {self.expansion}")
+        if not 0.0 <= self.halt_exploration_prob <= 1.0:
+            raise ValueError(f"halt_exploration_prob must be in [0, 1], got {self.halt_exploration_prob}")
+        if self.hidden_size % self.num_heads:
+            raise ValueError(f"hidden_size ({self.hidden_size}) must be divisible by num_heads ({self.num_heads})")
+        if self.pos_encodings == "rope" and (self.hidden_size // self.num_heads) % 2:
+            raise ValueError(f"pos_encodings: rope needs an even head dim, got {self.hidden_size // self.num_heads}")
+        if self.task == "codegen" and not self.causal:
+            raise ValueError(
+                "causal: false is refused for task: codegen. With bidirectional attention and a next-token "
+                "objective, position t attends to token t+1 -- the very label it must predict -- so the model "
+                "learns to copy the answer (label leak) and cannot generate. Use causal: true (optionally "
+                "attention: prefix for a bidirectional prompt); causal: false is only for task: puzzle."
+            )
+        return self
+
+    @property
+    def head_dim(self) -> int:
+        """Per-head width."""
+        return self.hidden_size // self.num_heads
+
+    @property
+    def intermediate_size(self) -> int:
+        """SwiGLU hidden size: expansion * D * 2/3 rounded up to a multiple of 256 (as in HRM)."""
+        raw = int(round(self.expansion * self.hidden_size * 2 / 3))
+        return -(-raw // 256) * 256
+
+
+def _format_validation_error(err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "config"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = f"unknown key (known keys: {', '.join(ModelConfig.model_fields)})"
+        elif "input" in e and e["type"] != "value_error":
+            msg = f"{msg} (got {e['input']!r})"
+        lines.append(f"{key}: {msg}")
+    return "invalid model config:\n  " + "\n  ".join(lines)
+
+
+def load_config(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> ModelConfig:
+    """Validate a config given as a dict, a YAML file path or a ``ModelConfig``.
+
+    A YAML file may hold the keys at the top level or under a ``model:`` section.
+    Raises ``ConfigError`` naming every bad key.
+    """
+    if isinstance(cfg, ModelConfig):
+        return cfg
+    if isinstance(cfg, (str, Path)):
+        path = Path(cfg)
+        if not path.is_file():
+            raise ConfigError(f"model config file not found: {path}")
+        cfg = yaml.safe_load(path.read_text()) or {}
+        if isinstance(cfg, dict) and isinstance(cfg.get("model"), dict):
+            cfg = cfg["model"]
+    if not isinstance(cfg, dict):
+        raise ConfigError(f"model config must be a mapping of keys to values, got {type(cfg).__name__}")
+    try:
+        return ModelConfig(**cfg)
+    except ValidationError as err:
+        raise ConfigError(_format_validation_error(err)) from None
