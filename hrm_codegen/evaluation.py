@@ -303,7 +303,6 @@ def _summary(args, ks, tasks, records, timing, model_info) -> dict[str, Any]:
     parse_share = (sum(bool(r["parses"]) for r in records) / len(records)) if records else None
     samples = [n for n, _ in counts.values()]
     summary.update({
-        "pass@k": scores,  # the same numbers, grouped (the run pipeline reads this)
         "k": ks,
         "pass@k_not_reported": {str(k): f"some task has fewer than {k} samples" for k in missing_k},
         "num_tasks": len(counts),
@@ -311,7 +310,6 @@ def _summary(args, ks, tasks, records, timing, model_info) -> dict[str, Any]:
         "samples_per_task": {"min": min(samples, default=0), "max": max(samples, default=0)},
         "status_counts": dict(Counter(r["status"] for r in records)),
         "parses": parse_share,
-        "parse_rate": parse_share,  # alias read by the run pipeline
         "split": args.split,
         "tasks": args.tasks,
         "timing": timing,

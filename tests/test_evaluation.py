@@ -142,11 +142,10 @@ def test_cli_scores_a_samples_file_and_resumes(tmp_path, capsys):
     summary = json.loads((out / "summary.json").read_text())
     assert summary["pass@1"] == pytest.approx((0.5 + 0.5 + 0.0) / 3)
     assert summary["pass@2"] == pytest.approx(2 / 3)
-    assert summary["pass@k"] == {"pass@1": summary["pass@1"], "pass@2": summary["pass@2"]}
     assert "pass@3" not in summary and "3" in summary["pass@k_not_reported"]
     assert summary["num_tasks"] == 3 and summary["num_samples"] == 6
     assert summary["status_counts"] == {"passed": 2, "failed": 1, "syntax_error": 3}
-    assert summary["parses"] == pytest.approx(3 / 6) == summary["parse_rate"]
+    assert summary["parses"] == pytest.approx(3 / 6)
     assert summary["timing"]["samples_executed"] == 6
     records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert len(records) == 6
