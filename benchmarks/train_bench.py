@@ -1,0 +1,151 @@
+#!/usr/bin/env python
+"""Training throughput of the default HRM and the baseline transformer: tokens/s, MFU, peak memory.
+
+Runs the trainer's own step (``_TrainStep`` through Accelerate: autocast, ``act_loss``, backward,
+clipping, AdamW) on a fixed batch of ``--batch-size`` x ``--seq-len`` tokens (every position real
+and supervised, so tokens/s counts every position) and prints one JSON object. On a GPU it also
+reports MFU (model FLOPs per token from ``model.flops_per_token(seq_len, training=True)`` x
+tokens/s / the card's dense bf16 peak) and peak allocated memory; on CPU the process RSS.
+
+    python benchmarks/train_bench.py                      # CPU default: 1 warm-up + 2 timed steps
+    python benchmarks/train_bench.py --steps 20 --out reports/train_bench_gpu.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hrm_codegen.losses_codegen import act_loss  # noqa: E402
+from hrm_codegen.models import build_model  # noqa: E402
+from hrm_codegen.training import (  # noqa: E402
+    _cpu_only,
+    _mixed_precision,
+    _reset_accelerate_state,
+    _TrainStep,
+    build_optimizer,
+    load_train_config,
+)
+
+# Dense (no sparsity) bf16 tensor-core peaks, FLOP/s.
+PEAK_BF16 = {"H100": 989.4e12, "H200": 989.4e12, "A100": 312e12, "L40S": 362e12, "A10G": 70e12, "L4": 121e12}
+
+
+def peak_flops(device: torch.device, override_tflops: float | None) -> float | None:
+    """The card's bf16 peak from its name (or ``--peak-tflops``); None on CPU or an unknown card."""
+    if override_tflops:
+        return override_tflops * 1e12
+    if device.type != "cuda":
+        return None
+    name = torch.cuda.get_device_name(device)
+    return next((v for k, v in PEAK_BF16.items() if k in name), None)
+
+
+def bench_model(config: str, args) -> dict:
+    """Time ``args.steps`` training steps of the model in ``config`` after ``args.warmup`` warm-up steps."""
+    from accelerate import Accelerator
+
+    cfg = load_train_config(config)
+    acc = Accelerator(mixed_precision=_mixed_precision(args.mixed_precision), cpu=_cpu_only())
+    try:
+        torch.manual_seed(0)
+        lm = build_model(cfg.model).to(acc.device)
+        if cfg.model.arch == "hrm" and cfg.model.halt_max_steps == 1:
+            lm.q_head.requires_grad_(False)  # as the trainer does: no Q loss at M == 1
+        step_model, opt = acc.prepare(_TrainStep(lm), build_optimizer(lm, cfg.optim))
+        if args.compile:
+            step_model = torch.compile(step_model)
+        B, S = args.batch_size, args.seq_len
+        g = torch.Generator().manual_seed(0)
+        ids = torch.randint(0, cfg.model.vocab_size, (B, S + 1), generator=g)
+        batch = {"input_ids": ids[:, :-1], "labels": ids[:, 1:], "attention_mask": torch.ones(B, S, dtype=torch.long),
+                 "prompt_lengths": torch.ones(B, dtype=torch.long)}
+        batch = {k: v.to(acc.device) for k, v in batch.items()}
+        carry = lm.initial_carry(batch)
+        times = []
+        if acc.device.type == "cuda":
+            torch.cuda.reset_peak_memory_stats(acc.device)
+        for i in range(args.warmup + args.steps):
+            t0 = time.perf_counter()
+            if cfg.model.halt_max_steps == 1 or cfg.model.arch != "hrm":
+                carry = lm.initial_carry(batch)
+            carry, out = step_model(carry, batch)
+            loss, _ = act_loss(out, kind=cfg.train.loss)
+            acc.backward(loss)
+            acc.clip_grad_norm_(lm.parameters(), 1.0)
+            opt.step()
+            opt.zero_grad(set_to_none=True)
+            if acc.device.type == "cuda":
+                torch.cuda.synchronize(acc.device)
+            if i >= args.warmup:
+                times.append(time.perf_counter() - t0)
+        step_s = sum(times) / len(times)
+        tokens_per_s = B * S / step_s
+        flops_tok = lm.flops_per_token(S, training=True)
+        peak = peak_flops(acc.device, args.peak_tflops)
+        result = {
+            "config": str(config), "arch": cfg.model.arch, "params": lm.num_parameters(),
+            "halt_max_steps": cfg.model.halt_max_steps, "mixed_precision": acc.mixed_precision,
+            "step_s": step_s, "tokens_per_s": tokens_per_s, "train_flops_per_token": flops_tok,
+            "achieved_tflops": flops_tok * tokens_per_s / 1e12,
+            "mfu": flops_tok * tokens_per_s / peak if peak else None,
+            "final_loss": float(loss.detach()),
+        }
+        if acc.device.type == "cuda":
+            result["peak_gpu_mem_gb"] = torch.cuda.max_memory_allocated(acc.device) / 2**30
+        else:
+            import psutil
+
+            result["rss_gb"] = psutil.Process().memory_info().rss / 2**30
+        return result
+    finally:
+        _reset_accelerate_state()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Benchmark each config and print (and optionally write) the JSON report."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--configs", nargs="+", default=[str(ROOT / "configs/hrm-27m.yaml"),
+                                                     str(ROOT / "configs/transformer-27m.yaml")])
+    ap.add_argument("--seq-len", type=int, default=256)
+    ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--steps", type=int, default=None, help="timed steps (default 2 on CPU, 20 on GPU)")
+    ap.add_argument("--warmup", type=int, default=None, help="untimed steps first (default 1 on CPU, 3 on GPU)")
+    ap.add_argument("--mixed-precision", default="auto", choices=["auto", "no", "bf16", "fp16"])
+    ap.add_argument("--compile", action="store_true", help="torch.compile the training step")
+    ap.add_argument("--peak-tflops", type=float, default=None, help="the device's peak, for MFU on unknown cards")
+    ap.add_argument("--out", help="also write the JSON here")
+    args = ap.parse_args(argv)
+    gpu = torch.cuda.is_available()
+    args.steps = args.steps or (20 if gpu else 2)
+    args.warmup = args.warmup if args.warmup is not None else (3 if gpu else 1)
+    report = {
+        "device": torch.cuda.get_device_name(0) if gpu else f"CPU ({platform.processor() or platform.machine()}, "
+                                                            f"{torch.get_num_threads()} threads)",
+        "torch": torch.__version__, "seq_len": args.seq_len, "batch_size": args.batch_size,
+        "steps": args.steps, "warmup": args.warmup, "results": {},
+    }
+    for config in args.configs:
+        res = bench_model(config, args)
+        report["results"][Path(config).stem] = res
+        print(f"[bench] {Path(config).stem}: {res['tokens_per_s']:.0f} tokens/s, {res['step_s']:.3f} s/step",
+              file=sys.stderr, flush=True)
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
