@@ -15,7 +15,7 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 venv: $(BIN)/.installed
 
 run: venv
-	$(BIN)/hrm-codegen data report
+	$(BIN)/hrm-codegen run --preset quickstart
 
 test: venv
 	$(BIN)/ruff check .

@@ -1,0 +1,391 @@
+"""``hrm-codegen run --preset P [--compare-baseline]``: build data -> train -> evaluate -> report.
+
+A preset (``configs/presets/<name>.yaml``) names the steps of one end-to-end job:
+
+* ``corpus`` (optional): one or a list of ``{out, args}``: the JSONL that ``hrm-codegen data build args``
+  writes, built only when the file is missing;
+* ``stages``: one or more training runs in order (``config`` = a training config of ``configs/``,
+  ``overrides`` = its ``key=value`` overrides); a later stage starts from the weights the previous
+  stage ended with (``train.init_from``), e.g. pre-training on raw code, then fine-tuning;
+* ``evaluate``: the MBPP split and tasks to score, greedy decoding for Pass@1 and sampling for
+  Pass@k (k up to ``sampled.n``);
+* ``baseline``: overrides that turn the model into the transformer baseline for ``--compare-baseline``.
+
+**Equal training compute.** With ``--compare-baseline`` the baseline is trained on the same data,
+stage by stage. Its depth is the one whose training FLOPs per token are closest to HRM's
+(``model.flops_per_token(seq_len, training=True)``), and its number of steps is scaled so that its
+total training FLOPs (FLOPs/token x tokens seen) equal HRM's as closely as whole steps allow. Both
+totals are in the report.
+
+Outputs go to ``runs/<preset>/`` (``--out``): one folder per model and stage, the evaluation folders,
+and ``report.md`` + ``report.json`` with the training-loss drop, validation loss, Pass@1 (greedy),
+Pass@k (sampled), the share of completions that parse, timings, tokens/s, ``loss.png`` and five
+sample tasks with the generated code and its verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PRESET_DIR = REPO_ROOT / "configs" / "presets"
+PRESET_KEYS = {"name", "description", "corpus", "stages", "evaluate", "baseline"}
+EVAL_KEYS = {"split", "tasks", "greedy", "sampled", "timeout", "workers", "batch_size"}
+
+
+class PresetError(ValueError):
+    """A preset file that cannot be run; the message names the file and the key."""
+
+
+# ---------------------------------------------------------------------------------------- presets
+
+
+def load_preset(name_or_path: str | Path) -> dict[str, Any]:
+    """Read and check a preset (a name in ``configs/presets/`` or a YAML path)."""
+    path = Path(name_or_path)
+    if not path.is_file():
+        path = PRESET_DIR / f"{name_or_path}.yaml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in PRESET_DIR.glob("*.yaml")))
+        raise PresetError(f"preset {name_or_path!r} not found (known presets: {known})")
+    preset = yaml.safe_load(path.read_text()) or {}
+    if not isinstance(preset, dict):
+        raise PresetError(f"{path}: a preset must be a mapping")
+    unknown = set(preset) - PRESET_KEYS
+    if unknown:
+        raise PresetError(f"{path}: unknown key(s) {sorted(unknown)} (known: {sorted(PRESET_KEYS)})")
+    stages = preset.get("stages")
+    if not isinstance(stages, list) or not stages:
+        raise PresetError(f"{path}: 'stages' must be a non-empty list of training stages")
+    for i, st in enumerate(stages):
+        if not isinstance(st, dict) or "config" not in st:
+            raise PresetError(f"{path}: stages[{i}] needs a 'config' (a training config name or path)")
+        bad = set(st) - {"name", "config", "overrides"}
+        if bad:
+            raise PresetError(f"{path}: stages[{i}]: unknown key(s) {sorted(bad)}")
+    ev = preset.get("evaluate") or {}
+    bad = set(ev) - EVAL_KEYS
+    if bad:
+        raise PresetError(f"{path}: evaluate: unknown key(s) {sorted(bad)} (known: {sorted(EVAL_KEYS)})")
+    preset.setdefault("name", path.stem)
+    preset["_path"] = str(path)
+    return preset
+
+
+def stage_configs(preset: dict[str, Any], extra_overrides: list[str] = ()):
+    """The validated :class:`~hrm_codegen.training.TrainConfig` of each stage (fails before any work)."""
+    from hrm_codegen.training import load_train_config
+
+    cfgs = []
+    for i, st in enumerate(preset["stages"]):
+        overrides = [str(o) for o in st.get("overrides") or []] + list(extra_overrides)
+        cfg = load_train_config(st["config"], overrides)
+        cfgs.append((st.get("name") or f"stage{i}", cfg))
+    return cfgs
+
+
+# ---------------------------------------------------------------------------------------- baseline
+
+
+def _flops_per_token(model_cfg, seq_len: int, training: bool = True) -> float:
+    """Training (or forward) FLOPs per token of a model config, counted by the model itself."""
+    import torch
+
+    from hrm_codegen.models import build_model
+
+    # Built on the meta device: FLOPs depend only on the config, and initialising a 27M-style
+    # model's weights for real takes seconds per candidate depth.
+    with torch.device("meta"):
+        model = build_model(model_cfg.model_dump())
+    return float(model.flops_per_token(seq_len, training=training))
+
+
+def baseline_config(cfg, baseline_overrides: list[str]):
+    """The baseline stage config matched to ``cfg`` (an HRM stage) in training FLOPs.
+
+    The transformer keeps the width, heads, expansion and positions of the HRM; its ``num_layers``
+    is the one with training FLOPs/token closest to the HRM's, and ``train.max_steps`` is scaled by
+    the remaining FLOPs ratio so the two runs spend the same compute on the same token stream.
+    Returns ``(config, info)`` where ``info`` records both FLOPs figures.
+    """
+    from hrm_codegen.training import TrainConfig
+
+    seq = cfg.data.seq_len
+    hrm_fpt = _flops_per_token(cfg.model, seq)
+    base = cfg.model_copy(deep=True)
+    raw = base.model_dump()
+    raw["model"].update(arch="transformer")
+    for ov in baseline_overrides:
+        key, _, val = ov.partition("=")
+        if key.startswith("model."):
+            raw["model"][key[len("model."):]] = yaml.safe_load(val)
+    best = None
+    for n in range(1, 97):
+        raw["model"]["num_layers"] = n
+        fpt = _flops_per_token(TrainConfig(**raw).model, seq)
+        if best is None or abs(fpt - hrm_fpt) < abs(best[1] - hrm_fpt):
+            best = (n, fpt)
+        if fpt > hrm_fpt:
+            break
+    raw["model"]["num_layers"] = best[0]
+    steps = max(1, round(cfg.train.max_steps * hrm_fpt / best[1]))
+    raw["train"]["max_steps"] = steps
+    raw["run_name"] = f"{cfg.run_name}-baseline"
+    out = TrainConfig(**raw)
+    info = {"hrm_train_flops_per_token": hrm_fpt, "baseline_train_flops_per_token": best[1],
+            "baseline_num_layers": best[0], "hrm_steps": cfg.train.max_steps, "baseline_steps": steps}
+    return out, info
+
+
+# ---------------------------------------------------------------------------------------- steps
+
+
+def ensure_corpus(preset: dict[str, Any]) -> list[dict[str, Any]]:
+    """Build each corpus of the preset with ``hrm-codegen data build`` unless its file already exists.
+
+    ``corpus`` is one mapping ``{out, args}`` or a list of them (e.g. raw code for pre-training and
+    pairs for fine-tuning).
+    """
+    from hrm_codegen.data.corpus import main as build_main
+
+    corpora = preset.get("corpus") or []
+    done = []
+    for corpus in corpora if isinstance(corpora, list) else [corpora]:
+        out = Path(corpus["out"])
+        if out.is_file():
+            done.append({"path": str(out), "built": False})
+            continue
+        t0 = time.time()
+        args = ["--out", str(out)] + [str(a) for a in corpus.get("args") or []]
+        print(f"[run] building corpus: hrm-codegen data build {' '.join(args)}", flush=True)
+        rc = build_main(args)
+        if rc != 0:
+            raise RuntimeError(f"corpus build failed (exit {rc}): hrm-codegen data build {' '.join(args)}")
+        done.append({"path": str(out), "built": True, "seconds": round(time.time() - t0, 1)})
+    return done
+
+
+def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
+    """Train the stages in order, each from the previous stage's final weights; return their summaries."""
+    from hrm_codegen.training import train
+
+    summaries, init_from = [], None
+    for name, cfg in stages:
+        if init_from is not None:
+            cfg = cfg.model_copy(update={"train": cfg.train.model_copy(update={"init_from": str(init_from)})})
+        stage_dir = out_dir / name
+        cfg = cfg.model_copy(update={"checkpoint": cfg.checkpoint.model_copy(update={"dir": str(stage_dir / "checkpoints")})})
+        print(f"[run] training {cfg.run_name} ({name}): {cfg.model.arch}, {cfg.train.max_steps} steps", flush=True)
+        summary = train(cfg, out_dir=stage_dir)
+        summary["stage"] = name
+        summary["train_flops_per_token"] = _flops_per_token(cfg.model, cfg.data.seq_len)
+        summaries.append(summary)
+        init_from = summary["last_checkpoint"]
+    return summaries
+
+
+def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Path) -> dict[str, Any]:
+    """Greedy Pass@1 and sampled Pass@k of a checkpoint with ``hrm-codegen evaluate``; the two summaries."""
+    from hrm_codegen.evaluation import main as evaluate_main
+
+    common = ["--checkpoint", str(checkpoint), "--split", str(ev.get("split", "test"))]
+    if ev.get("tasks"):
+        common += ["--tasks", str(ev["tasks"])]
+    for key in ("timeout", "workers", "batch_size"):
+        if ev.get(key) is not None:
+            common += [f"--{key.replace('_', '-')}", str(ev[key])]
+    results = {}
+    greedy = ev.get("greedy") or {}
+    runs = [("greedy", ["--n", "1", "--k", "1", "--temperature", "0",
+                        "--max-new-tokens", str(greedy.get("max_new_tokens", 256))])]
+    sampled = ev.get("sampled")
+    if sampled:
+        n = int(sampled.get("n", 10))
+        ks = ",".join(str(k) for k in (1, 10, 100) if k <= n)
+        runs.append(("sampled", ["--n", str(n), "--k", ks, "--temperature", str(sampled.get("temperature", 0.8)),
+                                 "--top-p", str(sampled.get("top_p", 0.95)), "--seed", str(sampled.get("seed", 0)),
+                                 "--max-new-tokens", str(sampled.get("max_new_tokens", 256))]))
+    for name, args in runs:
+        out = out_dir / f"eval-{name}"
+        t0 = time.time()
+        print(f"[run] evaluating ({name}) {checkpoint}", flush=True)
+        rc = evaluate_main(common + args + ["--out", str(out)])
+        if rc != 0:
+            raise RuntimeError(f"evaluation ({name}) of {checkpoint} failed with exit code {rc}")
+        summary = json.loads((out / "summary.json").read_text())
+        summary["wall_s"] = round(time.time() - t0, 1)
+        summary["results_path"] = str(out / "results.jsonl")
+        results[name] = summary
+    return results
+
+
+# ---------------------------------------------------------------------------------------- report
+
+
+def loss_drop(losses: list[float]) -> dict[str, float] | None:
+    """Training-loss drop: mean of the first 10 steps vs mean of the last 10% of steps (at least 10)."""
+    if len(losses) < 2:
+        return None
+    head = losses[: min(10, len(losses))]
+    tail = losses[-max(10, len(losses) // 10):]
+    start, end = sum(head) / len(head), sum(tail) / len(tail)
+    return {"start": start, "end": end, "drop_pct": 100.0 * (start - end) / start}
+
+
+def sample_tasks(results_path: str | Path, k: int = 5) -> list[dict[str, Any]]:
+    """Up to ``k`` scored samples for the report, passed ones first, then in task order."""
+    rows = [json.loads(line) for line in Path(results_path).read_text().splitlines() if line.strip()]
+    rows.sort(key=lambda r: (r.get("status") != "passed", str(r.get("task_id"))))
+    return [{"task_id": r.get("task_id"), "status": r.get("status"), "completion": r.get("completion", ""),
+             "error": r.get("error")} for r in rows[:k]]
+
+
+def model_result(summaries: list[dict[str, Any]], evals: dict[str, Any]) -> dict[str, Any]:
+    """One model's row of the report: training figures of every stage and its evaluation."""
+    last = summaries[-1]
+    flops = sum(s["train_flops_per_token"] * s.get("tokens_seen", 0) for s in summaries)
+    return {
+        "stages": [{k: s.get(k) for k in ("stage", "run_name", "steps", "first_loss", "last_loss", "val_loss",
+                                           "best_val_loss", "tokens_per_s", "train_time_s", "tokens_seen",
+                                           "num_parameters", "train_flops_per_token", "last_checkpoint",
+                                           "plot_path")} | {"loss_drop": loss_drop(s.get("losses") or [])}
+                   for s in summaries],
+        "num_parameters": last.get("num_parameters"),
+        "train_flops": flops or None,
+        "val_loss": last.get("val_loss"),
+        "evaluation": {name: {k: v for k, v in ev.items() if k != "results_path"} for name, ev in evals.items()},
+        "samples": sample_tasks(evals["greedy"]["results_path"]) if "greedy" in evals else [],
+    }
+
+
+def _fmt(x, spec=".3f"):
+    return "n/a" if x is None else format(x, spec)
+
+
+def _pass(ev: dict[str, Any], name: str, key: str):
+    return (ev.get(name) or {}).get(key)
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """``report.md``: the headline table, per-model details and sample generations."""
+    lines = [f"# hrm-codegen run: preset `{report['preset']}`", "",
+             f"{report.get('description', '').strip()}", "",
+             f"Machine: {report['machine']}. Started {report['started']}, wall time {report['wall_s']:.0f} s.", ""]
+    models = report["models"]
+    lines += ["| model | params | train FLOPs | loss drop | val loss | Pass@1 (greedy) | Pass@10 (sampled) | parses | tokens/s |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, m in models.items():
+        ev = m["evaluation"]
+        drop = m["stages"][-1]["loss_drop"]
+        p1, p10 = _pass(ev, "greedy", "pass@1"), _pass(ev, "sampled", "pass@10")
+        parses = (ev.get("greedy") or {}).get("parses")
+        lines.append(
+            f"| {name} | {m['num_parameters'] / 1e6:.1f}M | {_fmt(m['train_flops'], '.3g')} | "
+            f"{_fmt(drop and drop['drop_pct'], '.1f')}% | {_fmt(m['val_loss'])} | "
+            f"{_fmt(p1 and 100 * p1, '.2f')}% | {_fmt(p10 and 100 * p10, '.2f')}% | "
+            f"{_fmt(parses and 100 * parses, '.0f')}% | {_fmt(m['stages'][-1]['tokens_per_s'], '.0f')} |")
+    lines += ["", "Loss drop: mean training loss of the first 10 steps vs the last 10% of steps (last stage). "
+              "Pass@1: greedy decoding, one sample per task. Pass@10: unbiased estimator over the sampled "
+              "completions. Parses: share of greedy completions that parse as Python.", ""]
+    if report.get("equal_compute"):
+        lines += ["## Equal training compute", "", "```json", json.dumps(report["equal_compute"], indent=2), "```", ""]
+    for name, m in models.items():
+        lines += [f"## {name}", ""]
+        for st in m["stages"]:
+            lines.append(f"- stage `{st['stage']}`: {st['steps']} steps, loss {_fmt(st['first_loss'])} -> "
+                         f"{_fmt(st['last_loss'])}, val {_fmt(st['val_loss'])}, {_fmt(st['tokens_per_s'], '.0f')} tokens/s, "
+                         f"{_fmt(st['train_time_s'], '.0f')} s; curves: `{st['plot_path']}`")
+        for ev_name, ev in m["evaluation"].items():
+            lines.append(f"- evaluation `{ev_name}`: {json.dumps({k: ev.get(k) for k in ('pass@1', 'pass@10', 'num_tasks', 'num_samples', 'status_counts', 'parses', 'wall_s')})}")
+        lines += ["", "### Sample tasks (greedy)", ""]
+        for s in m["samples"]:
+            lines += [f"**task {s['task_id']}: {s['status']}**" + (f" ({s['error']})" if s.get("error") else ""), "",
+                      "```python", s["completion"].rstrip() or "# (empty completion)", "```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _machine() -> str:
+    import platform
+
+    import torch
+
+    if torch.cuda.is_available():
+        return f"GPU {torch.cuda.get_device_name(0)}, torch {torch.__version__}"
+    import os
+
+    return f"CPU ({os.cpu_count()} cores, {platform.processor() or platform.machine()}), torch {torch.__version__}"
+
+
+# ---------------------------------------------------------------------------------------- main
+
+
+def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: bool = False,
+        overrides: list[str] = ()) -> dict[str, Any]:
+    """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict."""
+    t0 = time.time()
+    preset = load_preset(preset_name)
+    out = Path(out_dir) if out_dir else Path("runs") / preset["name"]
+    stages = stage_configs(preset, list(overrides))  # every config error surfaces before any work
+    baseline_stages, equal = [], []
+    if compare_baseline:
+        for name, cfg in stages:
+            bcfg, info = baseline_config(cfg, [str(o) for o in (preset.get("baseline") or {}).get("overrides") or []])
+            baseline_stages.append((name, bcfg))
+            equal.append({"stage": name} | info)
+    out.mkdir(parents=True, exist_ok=True)
+    probe = out / ".write-test"
+    try:
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as e:
+        raise PresetError(f"output folder {out} is not writable: {e}") from e
+    report: dict[str, Any] = {"preset": preset["name"], "description": preset.get("description", ""),
+                              "started": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": _machine()}
+    report["corpus"] = ensure_corpus(preset)
+    report["models"] = {}
+    for label, sts in [("hrm", stages)] + ([("baseline", baseline_stages)] if compare_baseline else []):
+        summaries = train_stages(sts, out / label)
+        evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], preset.get("evaluate") or {}, out / label)
+        report["models"][label] = model_result(summaries, evals)
+        plot = summaries[-1].get("plot_path")
+        if plot and Path(plot).is_file():
+            shutil.copy(plot, out / f"loss-{label}.png")
+    if compare_baseline:
+        for row, name in zip(equal, [s for s, _ in stages]):
+            row["stage"] = name
+        report["equal_compute"] = equal
+    report["wall_s"] = time.time() - t0
+    (out / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    (out / "report.md").write_text(render_markdown(report))
+    print(f"[run] report: {out / 'report.md'}", flush=True)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``hrm-codegen run``; returns the exit code."""
+    ap = argparse.ArgumentParser(prog="hrm-codegen run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--preset", default="quickstart", help="preset name in configs/presets/ or a YAML path")
+    ap.add_argument("--compare-baseline", action="store_true",
+                    help="also train the transformer baseline at equal training FLOPs and compare")
+    ap.add_argument("--out", help="output folder (default runs/<preset>)")
+    ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
+    args = ap.parse_args(argv)
+    from hrm_codegen.models.config import ConfigError
+
+    try:
+        report = run(args.preset, args.out, args.compare_baseline, args.overrides)
+    except (PresetError, ConfigError) as e:
+        print(f"hrm-codegen run: error: {e}", file=sys.stderr)
+        return 2
+    for name, m in report["models"].items():
+        p1 = _pass(m["evaluation"], "greedy", "pass@1")
+        print(f"[run] {name}: Pass@1 (greedy) = {_fmt(p1 and 100 * p1, '.2f')}%")
+    return 0

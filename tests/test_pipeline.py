@@ -1,0 +1,64 @@
+"""`hrm-codegen run`: presets load and validate, and a tiny end-to-end run writes the report."""
+
+import json
+
+import pytest
+import yaml
+
+from hrm_codegen import pipeline
+
+
+def test_shipped_presets_validate_and_match_baseline_flops():
+    for name in ("quickstart", "mini", "gpu-speedrun"):
+        preset = pipeline.load_preset(name)
+        for _, cfg in pipeline.stage_configs(preset):
+            base, info = pipeline.baseline_config(cfg, [])
+            assert base.model.arch == "transformer"
+            # equal compute: the baseline's total training FLOPs within one step of the HRM's
+            hrm_total = info["hrm_train_flops_per_token"] * info["hrm_steps"]
+            base_total = info["baseline_train_flops_per_token"] * info["baseline_steps"]
+            assert abs(base_total - hrm_total) <= info["baseline_train_flops_per_token"]
+
+
+def test_bad_preset_errors_name_the_problem(tmp_path):
+    with pytest.raises(pipeline.PresetError, match="not found"):
+        pipeline.load_preset("no-such-preset")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump({"stages": [{"config": "tiny"}], "evalute": {}}))
+    with pytest.raises(pipeline.PresetError, match="evalute"):
+        pipeline.load_preset(bad)
+    assert pipeline.main(["--preset", str(bad)]) == 2
+
+
+def test_loss_drop():
+    d = pipeline.loss_drop([10.0] * 10 + [5.0] * 10)
+    assert d["start"] == 10.0 and d["end"] == 5.0 and d["drop_pct"] == 50.0
+    assert pipeline.loss_drop([1.0]) is None
+
+
+def test_tiny_end_to_end_with_baseline(tmp_path):
+    preset = {
+        "name": "tiny-e2e",
+        "description": "test",
+        "stages": [{"name": "ft", "config": "tiny", "overrides": [
+            "train.max_steps=3", "train.batch_size=2", "data.max_samples=16", "data.max_eval_samples=4",
+            "logging.every=1", "logging.eval_every=3", "checkpoint.every=3", "logging.progress_bar=false",
+            "logging.tensorboard=false"]}],
+        "evaluate": {"split": "test", "tasks": "11-12", "greedy": {"max_new_tokens": 16},
+                     "sampled": {"n": 2, "temperature": 1.0, "max_new_tokens": 16}, "workers": 2},
+    }
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(preset))
+    out = tmp_path / "run"
+    assert pipeline.main(["--preset", str(path), "--out", str(out), "--compare-baseline"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert set(report["models"]) == {"hrm", "baseline"}
+    for m in report["models"].values():
+        greedy = m["evaluation"]["greedy"]
+        assert greedy["num_tasks"] == 2 and isinstance(greedy["pass@1"], float)
+        assert m["evaluation"]["sampled"]["num_samples"] == 4
+        assert m["stages"][0]["steps"] == 3 and m["train_flops"] > 0
+        assert 1 <= len(m["samples"]) <= 5
+    assert report["equal_compute"][0]["baseline_num_layers"] >= 1
+    md = (out / "report.md").read_text()
+    assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md
