@@ -33,18 +33,26 @@ LOSS_KINDS = ("softmax", "stablemax")
 
 
 def _supervised_rows(logits: torch.Tensor, labels: torch.Tensor, ignore_index: int):
-    """Flatten to ``[N, V]`` and keep only the rows whose label is supervised: ``(rows, targets, keep)``.
+    """The fp32 logits ``[N, V]`` of the supervised positions: ``(rows, targets, keep)``.
 
-    Selecting before the fp32 cast means a bf16 model never materialises fp32 logits for the
-    prompt and padding positions (often half of a batch for MBPP prompts).
+    ``logits`` is either one row per label (``[..., V]`` with ``labels [...]``), or already packed
+    ``[N, V]``: the supervised positions only, in row-major order (``train_forward(...,
+    supervised_only=True)``). ``keep`` is the flat supervised mask of ``labels``. Selecting before
+    the fp32 cast means a bf16 model never materialises fp32 logits for the prompt and padding
+    positions (often half of a batch for MBPP prompts).
     """
-    if logits.shape[:-1] != labels.shape:
-        raise ValueError(f"logits {tuple(logits.shape)} and labels {tuple(labels.shape)} do not line up "
-                         "(labels are already shifted: one label per logits position)")
-    flat_logits = logits.reshape(-1, logits.shape[-1])
     flat_labels = labels.reshape(-1)
     keep = flat_labels != ignore_index
-    return flat_logits[keep].float(), flat_labels[keep], keep
+    targets = flat_labels[keep]
+    if logits.shape[:-1] == labels.shape:
+        rows = logits.reshape(-1, logits.shape[-1])[keep]
+    elif logits.dim() == 2 and logits.shape[0] == targets.numel():
+        rows = logits
+    else:
+        raise ValueError(f"logits {tuple(logits.shape)} and labels {tuple(labels.shape)} do not line up "
+                         "(labels are already shifted: one label per logits position, or packed logits "
+                         f"with one row per supervised label, here {targets.numel()})")
+    return rows.float(), targets, keep
 
 
 def log_stablemax(x: torch.Tensor, dim: int = -1) -> torch.Tensor:
@@ -61,8 +69,8 @@ def token_loss_sum(
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Summed next-token cross-entropy over supervised positions, and how many there were.
 
-    ``logits [B, S, V]`` (any float dtype; the loss is computed in fp32), ``labels [B, S]`` already
-    shifted. Returns ``(sum, count)``: a 0-d fp32 tensor carrying the gradient and a 0-d int64
+    ``logits [B, S, V]`` (any float dtype; the loss is computed in fp32) or the supervised positions
+    only, packed ``[N, V]`` (see ``TrainOutput``), ``labels [B, S]`` already shifted. Returns ``(sum, count)``: a 0-d fp32 tensor carrying the gradient and a 0-d int64
     tensor. ``kind`` is ``"softmax"`` (standard) or ``"stablemax"`` (HRM). Divide the sum by the
     supervised-token count of the whole optimizer step to get the step's mean loss.
     """
@@ -99,8 +107,9 @@ def act_loss(
 ) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
     """The ACT loss head: LM loss + ``q_weight`` x (BCE(q_halt) + BCE(q_continue)).
 
-    ``out`` is the model's ``TrainOutput`` (``logits``, ``labels``, ``q_halt_logits``,
-    ``q_continue_logits``, ``target_q_continue``, ``halted``, ``steps``). The LM loss is the token
+    ``out`` is the model's ``TrainOutput`` (``logits`` full ``[B, S, V]`` or packed ``[N, V]``,
+    ``labels [B, S]``, ``q_halt_logits``, ``q_continue_logits``, ``target_q_continue``, ``halted``,
+    ``steps``); both logits layouts give the same loss and metrics. The LM loss is the token
     loss sum divided by ``normalizer`` (the trainer passes the supervised-token count of the whole
     optimizer step) or, when None, by this batch's own count. Q losses are means over sequences
     (``[B]`` Q logits) or over supervised positions (``[B, S]``). With ``target_q_continue`` None

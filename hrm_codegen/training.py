@@ -737,8 +737,9 @@ class _TrainStep(nn.Module):
         self.lm = lm
 
     def forward(self, carry, batch):
-        """One ACT segment: ``lm.train_forward(carry, batch)``."""
-        return self.lm.train_forward(carry, batch)
+        """One ACT segment: ``lm.train_forward(carry, batch)``, with the LM head at supervised
+        positions only (packed logits; ``act_loss`` reads nothing else)."""
+        return self.lm.train_forward(carry, batch, supervised_only=True)
 
 
 def _check_writable(folder: Path, key: str) -> None:

@@ -135,6 +135,25 @@ def test_act_loss_without_q_head_is_the_lm_loss_with_a_given_normaliser():
     assert set(m) == {"lm_loss_sum", "tokens", "accuracy", "exact_accuracy"}
 
 
+
+@pytest.mark.parametrize("per_position_q", [False, True])
+def test_act_loss_takes_packed_supervised_logits(per_position_q):
+    """``train_forward(supervised_only=True)`` packs the supervised rows ``[N, V]``: same loss and metrics."""
+    full = _train_output()
+    if per_position_q:
+        g = torch.Generator().manual_seed(1)
+        full.q_halt_logits, full.q_continue_logits = torch.randn(2, 2, 4, generator=g)
+        full.target_q_continue = torch.rand(2, 4, generator=g)
+    keep = full.labels != IGNORE_INDEX
+    packed = SimpleNamespace(**{**vars(full), "logits": full.logits[keep]})
+    loss_f, m_f = act_loss(full)
+    loss_p, m_p = act_loss(packed)
+    assert float(loss_p) == float(loss_f) and m_p.keys() == m_f.keys()
+    assert all(torch.equal(m_p[k], m_f[k]) for k in m_f)
+    assert token_loss_sum(packed.logits, packed.labels)[0] == token_loss_sum(full.logits, full.labels)[0]
+    with pytest.raises(ValueError, match="line up"):
+        token_loss_sum(packed.logits[1:], packed.labels)
+
 def test_adam_atan2_first_step_and_weight_decay():
     p = torch.nn.Parameter(torch.tensor([2.0, -3.0, 0.5]))
     b = torch.nn.Parameter(torch.tensor([1.0]))

@@ -18,6 +18,7 @@ import torch
 import yaml
 from torch import nn
 
+from hrm_codegen.losses_codegen import IGNORE_INDEX
 from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
 
@@ -36,11 +37,15 @@ class LMOutput:
 class TrainOutput:
     """One ACT segment of training (see ``HRMForCausalLM.train_forward``).
 
-    ``labels`` / ``attention_mask`` are those of the data the carry holds (halted rows took fresh
-    data from the batch, the others kept theirs). ``q_halt_logits`` / ``q_continue_logits`` are
-    ``[B]`` fp32 (None when ``halt_max_steps == 1`` and for the transformer: no Q loss), the target
-    of ``q_halt`` is "every supervised token of the row is predicted correctly" (the loss computes it
-    from ``logits`` and ``labels``), ``target_q_continue [B]`` is None when M == 1.
+    ``labels [B, S]`` / ``attention_mask`` are those of the data the carry holds (halted rows took
+    fresh data from the batch, the others kept theirs). ``logits`` is ``[B, S, V]`` by default, or,
+    from ``train_forward(..., supervised_only=True)`` (what the trainer uses), only the supervised
+    positions packed ``[N, V]``: row ``i`` is the ``i``-th position with ``labels != -100`` in
+    row-major order, so ``labels[labels != -100]`` are its targets and
+    ``(labels != -100).nonzero()[:, 0]`` its batch rows. ``q_halt_logits`` / ``q_continue_logits``
+    are ``[B]`` fp32 (None when ``halt_max_steps == 1`` and for the transformer: no Q loss), the
+    target of ``q_halt`` is "every supervised token of the row is predicted correctly" (the loss
+    computes it from ``logits`` and ``labels``), ``target_q_continue [B]`` is None when M == 1.
     """
 
     logits: torch.Tensor
@@ -135,6 +140,18 @@ class LMBase(nn.Module):
         raise NotImplementedError
 
     # ------------------------------------------------------------------ shared forward pieces
+
+    def _train_logits(self, hidden: torch.Tensor, labels: torch.Tensor, supervised_only: bool) -> torch.Tensor:
+        """The LM head of ``train_forward``: ``[B, S, V]``, or packed ``[N, V]`` at ``labels != -100``.
+
+        The loss reads only supervised positions, and with a 50k vocabulary the head is most of a
+        small model's step (forward and backward), so training skips the prompt and padding rows
+        (often over half of an MBPP batch). Selecting ``hidden`` first keeps the backward exact: the
+        skipped rows got zero gradient anyway.
+        """
+        if supervised_only:
+            hidden = hidden[labels != IGNORE_INDEX]
+        return self.lm_head(hidden)
 
     def _prepare(
         self,

@@ -177,12 +177,15 @@ class HierarchicalReasoningModel_ACTV1(LMBase):
         q = self.q_head(summary).float()
         return q[:, 0], q[:, 1]
 
-    def train_forward(self, carry: HRMCarry, batch: dict[str, torch.Tensor]) -> tuple[HRMCarry, TrainOutput]:
+    def train_forward(
+        self, carry: HRMCarry, batch: dict[str, torch.Tensor], supervised_only: bool = False
+    ) -> tuple[HRMCarry, TrainOutput]:
         """One ACT segment: reset halted rows with fresh data, run a segment, decide halting, set Q targets.
 
         ``batch`` holds ``input_ids``, ``labels`` and optionally ``attention_mask`` / ``prompt_lengths``
         (used as PrefixLM prefix lengths), all with the same ``[B, S]`` as the carry (pad to a fixed
-        ``seq_len``). Returns the new (detached) carry and a ``TrainOutput``.
+        ``seq_len``). Returns the new (detached) carry and a ``TrainOutput``; with ``supervised_only``
+        its ``logits`` are packed ``[N, V]`` (LM head at supervised positions only, see ``TrainOutput``).
         """
         M = self.config.halt_max_steps
         for key, value in carry.data.items():
@@ -203,7 +206,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase):
         z_H = torch.where(reset, H0, carry.z_H.to(x.dtype))
         z_L = torch.where(reset, L0, carry.z_L.to(x.dtype))
         z_H, z_L = self._segment(z_H, z_L, x, ctx, 0, torch.is_grad_enabled())
-        logits = self.lm_head(z_H)
+        logits = self._train_logits(z_H, data["labels"], supervised_only)
 
         steps = steps + 1
         is_last = steps >= M

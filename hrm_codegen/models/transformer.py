@@ -50,23 +50,43 @@ class TransformerForCausalLM(LMBase):
         cache_position: int = 0,
     ) -> LMOutput:
         """Logits ``[B, T, vocab]``; arguments as in docs/architecture.md."""
+        x = self._hidden(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
+        return LMOutput(logits=self.lm_head(x))
+
+    def _hidden(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor | None = None,
+        position_ids: torch.Tensor | None = None,
+        prefix_lengths: torch.Tensor | None = None,
+        kv_cache: KVCache | None = None,
+        cache_position: int = 0,
+    ) -> torch.Tensor:
+        """The LM head's input ``[B, T, D]`` (split from ``forward`` so training can apply the head sparsely)."""
         x, ctx = self._prepare(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
         for i, layer in enumerate(self.layers):
             x = layer(x, ctx.mask, ctx.rotary, ctx.cache_for(i), ctx.cache_position)
         if self.config.norm_style == "pre":
             x = rms_norm(x, self.config.rms_norm_eps)
-        return LMOutput(logits=self.lm_head(x))
+        return x
 
     def initial_carry(self, batch: dict[str, torch.Tensor]) -> TransformerCarry:
         """A carry with every row halted (the transformer keeps no state between steps)."""
         B = batch["input_ids"].shape[0]
         return TransformerCarry(halted=torch.ones(B, dtype=torch.bool, device=batch["input_ids"].device))
 
-    def train_forward(self, carry: TransformerCarry, batch: dict[str, torch.Tensor]) -> tuple[TransformerCarry, TrainOutput]:
-        """A plain forward on ``batch`` with every row halted after one step (no Q head)."""
+    def train_forward(
+        self, carry: TransformerCarry, batch: dict[str, torch.Tensor], supervised_only: bool = False
+    ) -> tuple[TransformerCarry, TrainOutput]:
+        """A plain forward on ``batch`` with every row halted after one step (no Q head).
+
+        With ``supervised_only`` the ``logits`` are packed ``[N, V]`` (LM head at ``labels != -100``
+        only, see ``TrainOutput``).
+        """
         attention_mask = batch.get("attention_mask")
-        logits = self(batch["input_ids"], attention_mask, prefix_lengths=batch.get("prompt_lengths")).logits
-        B = logits.shape[0]
+        hidden = self._hidden(batch["input_ids"], attention_mask, prefix_lengths=batch.get("prompt_lengths"))
+        logits = self._train_logits(hidden, batch["labels"], supervised_only)
+        B = hidden.shape[0]
         halted = torch.ones(B, dtype=torch.bool, device=logits.device)
         out = TrainOutput(
             logits=logits,
