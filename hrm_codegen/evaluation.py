@@ -168,22 +168,19 @@ def load_samples(path: str | Path) -> dict[int, list[str]]:
     path = Path(path)
     if not path.is_file():
         raise EvalError(f"--samples: file not found: {path}")
+    from hrm_codegen.data.mbpp_loader import DataFormatError, iter_jsonl
+
     by_task: dict[int, list[str]] = defaultdict(list)
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise EvalError(f"{where}: not valid JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or "task_id" not in rec:
+    try:
+        for where, rec in iter_jsonl(path):
+            if "task_id" not in rec:
                 raise EvalError(f"{where}: expected an object with 'task_id' and 'completion' (or 'solution')")
             text = rec.get("completion", rec.get("solution"))
             if not isinstance(text, str):
                 raise EvalError(f"{where}: 'completion' (or 'solution') must be a string")
             by_task[_task_id(rec["task_id"], where)].append(text)
+    except DataFormatError as e:
+        raise EvalError(str(e)) from None
     if not by_task:
         raise EvalError(f"--samples: {path} holds no samples")
     return dict(by_task)

@@ -74,9 +74,11 @@ from tqdm import tqdm
 from hrm_codegen.data.mbpp_loader import (
     MBPP_FILE,
     SPLITS,
+    DataFormatError,
     MBPPTask,
     format_completion,
     format_prompt,
+    iter_jsonl,
     load_mbpp,
 )
 from hrm_codegen.tokenization import EOS_TOKEN_ID
@@ -957,17 +959,10 @@ def tokenize_files(tokenizer, texts: Sequence[str]) -> np.ndarray:
 
 def _read_raw_texts(path: Path) -> list[str]:
     texts = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: not valid JSON ({e.msg})") from e
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{path}:{lineno}: expected an object with a string 'text' (a --mode raw corpus)")
-            texts.append(rec["text"])
+    for where, rec in iter_jsonl(path):
+        if not isinstance(rec.get("text"), str):
+            raise DataFormatError(f"{where}: expected an object with a string 'text' (a --mode raw corpus)")
+        texts.append(rec["text"])
     return texts
 
 

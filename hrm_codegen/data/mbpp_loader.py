@@ -26,7 +26,7 @@ import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import torch
 from torch.utils.data import Dataset
@@ -113,6 +113,27 @@ def _task_from_record(rec: dict[str, Any], where: str) -> MBPPTask:
     )
 
 
+def iter_jsonl(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(where, object)`` for each non-blank line of a JSONL file, ``where`` being ``"file:line"``.
+
+    A line that is not a JSON object raises :class:`DataFormatError` naming the file and line;
+    every JSONL reader of the package (MBPP tasks, samples to score, raw code) goes through here.
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataFormatError(f"{where}: not valid JSON ({e.msg})") from None
+            if not isinstance(rec, dict):
+                raise DataFormatError(f"{where}: expected a JSON object, got {type(rec).__name__}")
+            yield where, rec
+
+
 def load_mbpp_jsonl(path: str | Path) -> list[MBPPTask]:
     """Tasks of an MBPP-format JSONL file (one JSON object per line; blank lines skipped).
 
@@ -123,20 +144,7 @@ def load_mbpp_jsonl(path: str | Path) -> list[MBPPTask]:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"MBPP-format file not found: {path}")
-    tasks = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataFormatError(f"{where}: not valid JSON ({e.msg})") from e
-            if not isinstance(rec, dict):
-                raise DataFormatError(f"{where}: expected a JSON object, got {type(rec).__name__}")
-            tasks.append(_task_from_record(rec, where))
-    return tasks
+    return [_task_from_record(rec, where) for where, rec in iter_jsonl(path)]
 
 
 def _load_sanitized() -> list[MBPPTask]:
