@@ -224,11 +224,20 @@ def generate_completions(args: argparse.Namespace, tasks: Sequence[Any]) -> tupl
         pass
     if not tasks:
         return [], info
+    tokenizer = get_tokenizer()
+    # A prompt that fills the model's whole context cannot be answered: score it as an empty
+    # completion (it fails its asserts) and count it, rather than stopping the evaluation.
+    lengths = [len(ids) for ids in tokenizer.encode_batch([t.prompt for t in tasks])]
+    fits = [i for i, n in enumerate(lengths) if n < model.config.max_seq_len]
+    info["prompts_too_long"] = [tasks[i].task_id for i in range(len(tasks)) if i not in set(fits)]
+    completions: list[list[str]] = [[""] * args.n for _ in tasks]
     with torch.no_grad():
-        completions = generate_code(
-            model, get_tokenizer(), [t.prompt for t in tasks], n=args.n, max_new_tokens=args.max_new_tokens,
+        generated = generate_code(
+            model, tokenizer, [tasks[i].prompt for i in fits], n=args.n, max_new_tokens=args.max_new_tokens,
             temperature=args.temperature, top_p=args.top_p, top_k=args.top_k, stop=DEFAULT_MBPP_STOPS,
-            seed=args.seed, batch_size=args.batch_size, progress=True)
+            seed=args.seed, batch_size=args.batch_size, progress=True) if fits else []
+    for i, comps in zip(fits, generated):
+        completions[i] = comps
     return completions, info
 
 

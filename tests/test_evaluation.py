@@ -201,3 +201,19 @@ def test_evaluate_tiny_random_checkpoint_gives_a_number(tmp_path):
     assert 0.0 <= summary["pass@1"] <= 1.0
     assert summary["num_tasks"] == 2 and summary["num_samples"] == 2
     assert summary["model"]["arch"] == "hrm" and summary["sampling"]["n"] == 1
+
+
+def test_prompt_longer_than_the_model_context_is_scored_not_fatal(tmp_path):
+    """A task whose prompt fills max_seq_len gets an empty (failing) completion and is counted."""
+    from hrm_codegen.models import build_model
+
+    ckpt = tmp_path / "ckpt"
+    build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
+                 "L_cycles": 1, "max_seq_len": 64}).save_pretrained(ckpt)
+    out = tmp_path / "out"
+    # task 11's prompt has 69 tokens (over the context), task 86's 56 (fits)
+    assert evaluation.main(["--checkpoint", str(ckpt), "--split", "test", "--tasks", "11,86", "--max-new-tokens", "4",
+                            "--workers", "1", "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["num_samples"] == 2 and isinstance(summary["pass@1"], float)
+    assert summary["model"]["prompts_too_long"] == [11]
