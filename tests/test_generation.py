@@ -517,3 +517,21 @@ def test_cli_missing_checkpoint(tmp_path, capsys):
 def test_cli_cuda_without_cuda(checkpoint, capsys):
     assert main(["--checkpoint", checkpoint, "--prompt", "x", "--device", "cuda"]) == 2
     assert "CUDA is not available" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("candidates", [(2,), (2, 8), ()])
+def test_nucleus_fast_path_samples_the_full_sort_distribution(monkeypatch, candidates):
+    """The candidate-set sampler must draw from exactly top_p_filter's nucleus with its probabilities,
+    both for rows whose candidates suffice and for rows that fall back to a larger set / full sort."""
+    import hrm_codegen.generation as gen
+
+    monkeypatch.setattr(gen, "NUCLEUS_CANDIDATES", candidates)
+    peaked = torch.tensor([4.0, 3.5, 0.0, 0.0, -1.0, 0.5, 0.0, -2.0, 1.0, 0.0, 0.0, 0.0])  # nucleus of 2-3
+    flat = torch.linspace(0.0, 1.0, 12)  # nucleus of ~11: needs the fallback
+    for row in (peaked, flat):
+        logits = row.expand(20000, -1)
+        want = top_p_filter(row[None], 0.9).softmax(-1)[0]
+        draws = sample_next_token(logits, 1.0, top_p=0.9, generator=torch.Generator().manual_seed(0))
+        freq = torch.bincount(draws, minlength=12).float() / len(draws)
+        assert set(draws.tolist()) <= set(want.nonzero()[:, 0].tolist()), "a token outside the nucleus"
+        assert torch.allclose(freq, want, atol=0.015), (freq, want)
