@@ -64,7 +64,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from torch import nn
 
 from hrm_codegen.losses_codegen import IGNORE_INDEX, act_loss
-from hrm_codegen.models.config import ConfigError, ModelConfig
+from hrm_codegen.models.config import ConfigError, ModelConfig, format_validation_error
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "configs"
@@ -233,33 +233,6 @@ class TrainConfig(_Section):
         return self
 
 
-def _section_class(loc: tuple) -> type[BaseModel] | None:
-    """The schema class that owns the key at ``loc`` (to list its known keys in an error)."""
-    cls: Any = TrainConfig
-    for part in loc[:-1]:
-        field = getattr(cls, "model_fields", {}).get(part)
-        if field is None:
-            return None
-        cls = field.annotation
-    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
-
-
-def _format_validation_error(err: ValidationError, source: str) -> str:
-    lines = []
-    for e in err.errors():
-        loc = tuple(str(p) for p in e["loc"])
-        key = ".".join(loc) or "config"
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            owner = _section_class(loc)
-            known = ", ".join(owner.model_fields) if owner else "?"
-            msg = f"unknown key (known keys here: {known})"
-        elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict):
-            msg = f"{msg} (got {e['input']!r})"
-        lines.append(f"{key}: {msg}")
-    return f"invalid training config ({source}):\n  " + "\n  ".join(lines)
-
-
 def parse_override(text: str) -> tuple[list[str], Any]:
     """Split ``a.b.c=value`` into ``(["a", "b", "c"], value)``; the value is parsed as YAML.
 
@@ -347,7 +320,7 @@ def load_train_config(path: str | Path | None = None, overrides: list[str] | tup
     try:
         return TrainConfig(**raw)
     except ValidationError as err:
-        raise ConfigError(_format_validation_error(err, source)) from None
+        raise ConfigError(format_validation_error(err, TrainConfig, f"invalid training config ({source})")) from None
 
 
 def dump_config(cfg: TrainConfig) -> str:

@@ -112,17 +112,34 @@ class ModelConfig(BaseModel):
         return -(-raw // 256) * 256
 
 
-def _format_validation_error(err: ValidationError) -> str:
+def format_validation_error(err: ValidationError, schema: type[BaseModel], title: str) -> str:
+    """One line per bad key of a pydantic error: ``key.path: message``, under ``title``.
+
+    An unknown key lists the keys known in its section (found by walking ``schema`` along the
+    key's path), and a wrong value shows what was given, so a user can fix a config in one go.
+    """
     lines = []
     for e in err.errors():
-        key = ".".join(str(p) for p in e["loc"]) or "config"
+        loc = tuple(str(p) for p in e["loc"])
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            msg = f"unknown key (known keys: {', '.join(ModelConfig.model_fields)})"
-        elif "input" in e and e["type"] != "value_error":
+            owner = _section_schema(schema, loc)
+            msg = f"unknown key (known keys here: {', '.join(owner.model_fields) if owner else '?'})"
+        elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict):
             msg = f"{msg} (got {e['input']!r})"
-        lines.append(f"{key}: {msg}")
-    return "invalid model config:\n  " + "\n  ".join(lines)
+        lines.append(f"{'.'.join(loc) or 'config'}: {msg}")
+    return f"{title}:\n  " + "\n  ".join(lines)
+
+
+def _section_schema(schema: type[BaseModel], loc: tuple[str, ...]) -> type[BaseModel] | None:
+    """The schema class that owns the key at ``loc`` (``None`` when the path leaves the schema)."""
+    cls: Any = schema
+    for part in loc[:-1]:
+        field = getattr(cls, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        cls = field.annotation
+    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
 
 
 def load_config(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> ModelConfig:
@@ -145,4 +162,4 @@ def load_config(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> ModelConf
     try:
         return ModelConfig(**cfg)
     except ValidationError as err:
-        raise ConfigError(_format_validation_error(err)) from None
+        raise ConfigError(format_validation_error(err, ModelConfig, "invalid model config")) from None
