@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sysconfig
 import textwrap
 from pathlib import Path
@@ -359,3 +360,34 @@ def test_stdlib_build_yields_hundreds_of_clean_pairs(tmp_path):
     assert stats["files"]["test_file"] > 100
     tasks = load_mbpp_jsonl(tmp_path / "s.jsonl")
     assert all(t.task_id >= MINED_ID_OFFSET and "Signature: " in t.text for t in tasks)
+
+
+# ------------------------------------------------------------------ generated sources (--sources)
+
+
+def test_sources_flag_defaults_to_the_old_behaviour_and_parses_new_sources(tmp_path):
+    default = corpus.config_from_args(["--out", str(tmp_path / "a.jsonl")])
+    assert default.include == ("mbpp", "mined") == BuildConfig(out=tmp_path).include
+    cfg = corpus.config_from_args(["--sources", "mbpp,augment,exercises", "--num-exercises", "500", "--variants", "3",
+                                   "--seed", "4", "--exec-workers", "1"])
+    assert (cfg.include, cfg.num_exercises, cfg.variants, cfg.seed, cfg.exec_workers) == (
+        ("mbpp", "augment", "exercises"), 500, 3, 4, 1)
+
+
+def test_sources_flag_names_an_unknown_source(capsys):
+    with pytest.raises(SystemExit) as exc:
+        corpus.config_from_args(["--sources", "mbpp,bogus"])
+    assert exc.value.code == 2
+    assert "unknown source(s) bogus" in capsys.readouterr().err
+
+
+def test_build_without_mined_skips_mining_and_reports_generated_counts(tmp_path, capsys):
+    out = tmp_path / "gen.jsonl"
+    assert corpus.main(["--sources", "exercises", "--num-exercises", "12", "--out", str(out), "--quiet",
+                        "--exec-workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert re.search(r"exercises: generated=12 from \d+ templates, dropped by decontamination \(test=\d+, "
+                     r"validation=\d+\)", printed)
+    stats = json.loads(out.with_suffix(".stats.json").read_text())
+    assert "files" not in stats  # no source folder was walked
+    assert stats["written"]["mined"] == 0 and stats["written"]["exercises"] == len(load_mbpp_jsonl(out)) > 0

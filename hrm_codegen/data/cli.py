@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: hrm-codegen data {report,build} [ARGS...]\n\n"
               "  report   MBPP statistics: tasks per split, token lengths, examples over the sequence length\n"
-              "  build    build the MBPP-format training corpus (MBPP train + mined functions), or raw code")
+              "  build    build the MBPP-format training corpus (MBPP train + mined functions; --sources adds\n"
+              "           augmented MBPP variants and template exercises, executed in the sandbox), or raw code")
         return 0 if argv else 2
     if argv[0] == "report":
         return report_main(argv[1:])

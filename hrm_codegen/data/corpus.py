@@ -84,6 +84,7 @@ from hrm_codegen.data.mbpp_loader import (
 from hrm_codegen.tokenization import EOS_TOKEN_ID
 
 MINED_ID_OFFSET = 1_000_000  # MBPP ids are 1..974; mined ids can never collide with them
+CORPUS_SOURCES = ("mbpp", "mined", "augment", "exercises")  # --sources of pairs mode
 MBPP_KEPT_SPLITS = ("prompt", "train")  # MBPP tasks copied into the corpus
 EVAL_SPLITS = ("test", "validation")  # MBPP tasks the corpus is decontaminated against
 
@@ -180,6 +181,11 @@ class BuildConfig:
     desc_min_ngram: int = 5
     name_jaccard: float = 0.25
     progress: bool = True
+    # pairs mode: which sources to write (see CORPUS_SOURCES); augment/exercises are built by program
+    include: tuple[str, ...] = ("mbpp", "mined")
+    num_exercises: int = 20_000
+    variants: int = 25
+    exec_workers: int = 2  # sandbox workers that execute the generated records
 
 
 def default_sources() -> list[tuple[str, Path]]:
@@ -796,6 +802,36 @@ def build_pairs(cfg: BuildConfig) -> dict:
     """Build the MBPP-format corpus at ``cfg.out``; returns the stats (also written next to it)."""
     t0 = time.perf_counter()
     stats: dict = {"mode": "pairs", "config": _config_json(cfg)}
+    cands, drops = _mine_candidates(cfg, stats) if "mined" in cfg.include else ([], Counter())
+    eval_index = _eval_index(cfg)
+    clean, stats["decontamination"] = _candidate_filters(cands, cfg, eval_index, drops)
+    stats["functions"] = drops
+    mbpp = _mbpp_records(cfg, eval_index, stats) if "mbpp" in cfg.include else []
+    generated: dict[str, list[dict]] = {}
+    if set(cfg.include) & {"augment", "exercises"}:
+        from hrm_codegen.data.exercises import build_generated
+
+        generated, stats["generated"] = build_generated(cfg)
+    mined = [
+        {"task_id": MINED_ID_OFFSET + i, "text": c.text, "code": c.code, "test_list": [], "test_setup_code": "",
+         "challenge_test_list": [], "source": "mined", "path": c.path}
+        for i, c in enumerate(clean)
+    ]
+    records = _select(mbpp, cfg.max_samples, cfg.seed)
+    for part in [generated.get("augment", []), generated.get("exercises", []), mined]:  # in this priority
+        records += _select(part, None if cfg.max_samples is None else cfg.max_samples - len(records), cfg.seed)
+    random.Random(cfg.seed).shuffle(records)  # one stable order that mixes sources for unshuffled readers
+    stats["written"] = {"total": _write_jsonl(cfg.out, records), "mbpp": sum(r["source"] == "mbpp" for r in records),
+                        "mined": sum(r["source"] == "mined" for r in records), "mined_available": len(mined)}
+    for src, label in (("augment", "augment"), ("exercises", "exercise")):
+        if src in generated:
+            stats["written"][src] = sum(r["source"] == label for r in records)
+    stats["seconds"] = round(time.perf_counter() - t0, 1)
+    return _finish(cfg, stats)
+
+
+def _mine_candidates(cfg: BuildConfig, stats: dict) -> tuple[list[MinedFunction], Counter]:
+    """Mine the source folders (pairs mode): candidates after the function filters, and the drop counts."""
     files = _list_files(cfg, stats)
     opts = MineOptions(cfg.min_words, cfg.max_words, cfg.skip_private, cfg.methods, cfg.keep_comments)
     jobs = [(lb, str(root), str(rel), cfg.max_file_kb * 1024, opts) for lb, root, rel in files]
@@ -807,22 +843,7 @@ def build_pairs(cfg: BuildConfig) -> dict:
         stats["files"][key] += drops.pop(key, 0)
     stats["files"]["mined"] = len(jobs) - sum(stats["files"][k] for k in _FILE_REASONS)
     drops["candidates_after_function_filters"] = len(cands)
-    eval_index = _eval_index(cfg)
-    clean, stats["decontamination"] = _candidate_filters(cands, cfg, eval_index, drops)
-    stats["functions"] = drops
-    mbpp = _mbpp_records(cfg, eval_index, stats)
-    mined = [
-        {"task_id": MINED_ID_OFFSET + i, "text": c.text, "code": c.code, "test_list": [], "test_setup_code": "",
-         "challenge_test_list": [], "source": "mined", "path": c.path}
-        for i, c in enumerate(clean)
-    ]
-    records = _select(mbpp, cfg.max_samples, cfg.seed)
-    records += _select(mined, None if cfg.max_samples is None else cfg.max_samples - len(records), cfg.seed)
-    random.Random(cfg.seed).shuffle(records)  # one stable order that mixes sources for unshuffled readers
-    stats["written"] = {"total": _write_jsonl(cfg.out, records), "mbpp": sum(r["source"] == "mbpp" for r in records),
-                        "mined": sum(r["source"] == "mined" for r in records), "mined_available": len(mined)}
-    stats["seconds"] = round(time.perf_counter() - t0, 1)
-    return _finish(cfg, stats)
+    return cands, drops
 
 
 def build_raw(cfg: BuildConfig) -> dict:
@@ -996,6 +1017,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--idiom-df", type=int, default=5,
                    help="a shared code n-gram in more than this many candidates is an idiom, not a leak")
     p.add_argument("--desc-ngram", type=int, default=8, help="description word n for decontamination")
+    p.add_argument("--sources", default="mbpp,mined",
+                   help="pairs mode: comma-separated sources to write, of " + ",".join(CORPUS_SOURCES) +
+                   " (augment: renamed variants of MBPP train/prompt tasks; exercises: template exercises; "
+                   "both executed in the sandbox). Default: mbpp,mined")
+    p.add_argument("--num-exercises", type=int, default=20_000, help="exercises to generate (with --sources ...exercises)")
+    p.add_argument("--variants", type=int, default=25, help="augmented variants per MBPP task (with --sources ...augment)")
+    p.add_argument("--exec-workers", type=int, default=2, help="sandbox workers that execute generated records")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -1010,6 +1038,11 @@ def config_from_args(argv: Sequence[str]) -> BuildConfig:
         p.error(f"--max-samples must be positive, got {a.max_samples}")
     if a.code_ngram < 3 or a.desc_ngram < 3:
         p.error(f"--code-ngram and --desc-ngram must be at least 3, got {a.code_ngram} and {a.desc_ngram}")
+    include = tuple(dict.fromkeys(x.strip() for x in a.sources.split(",") if x.strip()))
+    if unknown := [x for x in include if x not in CORPUS_SOURCES]:
+        p.error(f"--sources: unknown source(s) {', '.join(unknown)}; choose from {', '.join(CORPUS_SOURCES)}")
+    if a.num_exercises < 0 or not 0 <= a.variants <= 999 or a.exec_workers < 1:
+        p.error("--num-exercises must be >= 0, --variants within 0..999, --exec-workers >= 1")
     sources: list[tuple[str, Path]] = []
     for s in a.source:
         root = Path(s).expanduser().resolve()
@@ -1024,19 +1057,27 @@ def config_from_args(argv: Sequence[str]) -> BuildConfig:
         include_mbpp=not a.no_mbpp, skip_private=a.skip_private, methods=not a.no_methods,
         keep_comments=a.keep_comments, workers=max(1, a.workers), max_file_kb=a.max_file_kb,
         min_words=a.min_words, max_words=a.max_words, code_ngram=a.code_ngram, idiom_df=a.idiom_df,
-        desc_ngram=a.desc_ngram, progress=not a.quiet,
+        desc_ngram=a.desc_ngram, progress=not a.quiet, include=include, num_exercises=a.num_exercises,
+        variants=a.variants, exec_workers=a.exec_workers,
     )
 
 
 def summary(stats: dict) -> str:
     """A short human-readable account of a build's stats."""
-    lines = [f"mode: {stats['mode']}   sources: {', '.join(stats['sources'])}   {stats['seconds']} s"]
-    lines.append("files: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["files"].items())))
-    if "functions" in stats:
+    lines = [f"mode: {stats['mode']}   sources: {', '.join(stats.get('sources', ()))}   {stats['seconds']} s"]
+    if stats.get("files"):
+        lines.append("files: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["files"].items())))
+    if stats.get("functions"):
         lines.append("functions: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["functions"].items())))
     if "mbpp" in stats:
         lines.append(f"mbpp kept: {stats['mbpp']['kept']} ({stats['mbpp']['over_seq_len']} longer than --seq-len)  overlap with test/validation (reported, kept): "
                      f"{dict(stats['mbpp']['overlap_with_test_validation_not_dropped'])}")
+    for src, st in stats.get("generated", {}).items():
+        contam = ", ".join(f"{k}={v}" for k, v in st["decontamination"].items())
+        extra = f" from {st['templates']} templates" if "templates" in st else f" from {st.get('tasks', 0)} tasks"
+        lines.append(f"{src}: generated={st['generated']}{extra}, dropped by decontamination ({contam}), "
+                     f"over seq_len={st['over_seq_len']}, executed={st['executed']} passed={st['passed']} "
+                     f"failed={st['failed']}, kept={st['kept']}")
     lines.append("written: " + ", ".join(f"{k}={v}" for k, v in stats["written"].items()))
     return "\n".join(lines)
 
