@@ -9,12 +9,15 @@ from __future__ import annotations
 import importlib
 import sys
 
+from hrm_codegen.errors import CheckpointError
+
 # subcommand -> (module, one-line help)
 COMMANDS = {
     "data": ("hrm_codegen.data.cli", "data tools: `data report` (MBPP statistics), `data build` (training corpus)"),
     "train": ("hrm_codegen.training", "train a model (Accelerate; YAML config + key=value overrides)"),
     "generate": ("hrm_codegen.generation", "generate code from a checkpoint for a prompt or an MBPP task"),
-    "evaluate": ("hrm_codegen.evaluation", "score completions in the sandbox and report pass@k"),
+    "evaluate": ("hrm_codegen.evaluation", "score completions in the sandbox and report pass@k (MBPP, HumanEval)"),
+    "extra-tests": ("hrm_codegen.extra_tests", "the MBPP extra tests (asserts the model never saw): coverage, --rebuild"),
     "run": ("hrm_codegen.pipeline", "train -> evaluate -> report for a preset (quickstart, mini, gpu-speedrun)"),
 }
 
@@ -42,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hrm-codegen: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[name][0])
-    return int(module.main(rest) or 0)
+    try:
+        return int(module.main(rest) or 0)
+    except (CheckpointError, FileNotFoundError) as e:  # a user's missing or corrupt file: one line, not a traceback
+        print(f"hrm-codegen {name}: error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -117,19 +117,16 @@ def program_text(parts: Parts) -> str:
     return "\n\n".join(src.rstrip("\n") for _, src in parts if src.strip()) + "\n"
 
 
-def task_parts(task: Any, completion: str, challenge: bool = False) -> list[tuple[str, str]]:
-    """The parts that check ``completion`` against an MBPP task: solution, then setup, then asserts.
+def task_parts(task: Any, completion: str) -> list[tuple[str, str]]:
+    """The parts that check ``completion`` against an MBPP-format task (an ``MBPPTask``).
 
-    This order matters (design.md section 5): tasks 367 and 927 build objects in
-    ``test_setup_code`` from a class the solution defines. ``challenge`` adds the
-    ``challenge_test_list`` asserts.
+    The order (solution, setup, imports, asserts) is decided in one place for every benchmark:
+    :func:`hrm_codegen.tasks.program_parts`.
     """
-    tests = list(task.test_list) + (list(task.challenge_test_list) if challenge else [])
-    parts = [("solution", completion)]
-    if getattr(task, "test_setup_code", "").strip():
-        parts.append(("setup", task.test_setup_code))
-    parts.append(("tests", "\n".join(tests) + "\n"))
-    return parts
+    from hrm_codegen.tasks import program_parts
+    from hrm_codegen.tasks.mbpp import problem_from_task
+
+    return program_parts(problem_from_task(task), completion)
 
 
 _warned: set[str] = set()

@@ -29,9 +29,9 @@ from typing import Any, Callable, Protocol, Sequence, TextIO
 
 import torch
 
-# Stop strings for MBPP completions (design.md section 5): each marks where the function ends and
-# a new class, test, docstring, print or main block would begin.
-DEFAULT_MBPP_STOPS: tuple[str, ...] = ("\nclass", "\nassert", '\n"""', "\nprint", "\nif __name__")
+from hrm_codegen.tasks.base import cut_at_stops as truncate_at_stops
+from hrm_codegen.tasks.mbpp import MBPP_STOPS as DEFAULT_MBPP_STOPS  # the benchmark's fact, kept there
+
 # GPT-2's <|endoftext|>: EOS and padding of the package tokenizer.
 DEFAULT_PAD_TOKEN_ID = 50256
 
@@ -387,17 +387,6 @@ def generate(
 
 
 # ----------------------------------------------------------------------------- stop strings
-
-
-def truncate_at_stops(text: str, stops: Sequence[str] = DEFAULT_MBPP_STOPS) -> str:
-    """``text`` up to (not including) the earliest occurrence of any stop string."""
-    cut = len(text)
-    for stop in stops:
-        if stop:
-            found = text.find(stop)
-            if found != -1:
-                cut = min(cut, found)
-    return text[:cut]
 
 
 class StopOnStrings:

@@ -38,7 +38,7 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PRESET_DIR = REPO_ROOT / "configs" / "presets"
 PRESET_KEYS = {"name", "description", "corpus", "stages", "evaluate", "baseline"}
-EVAL_KEYS = {"split", "tasks", "greedy", "sampled", "timeout", "workers", "batch_size"}
+EVAL_KEYS = {"benchmark", "split", "tasks", "greedy", "sampled", "timeout", "workers", "batch_size"}
 
 
 class PresetError(ValueError):
@@ -196,7 +196,8 @@ def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Pat
     """Greedy Pass@1 and sampled Pass@k of a checkpoint with ``hrm-codegen evaluate``; the two summaries."""
     from hrm_codegen.evaluation import main as evaluate_main
 
-    common = ["--checkpoint", str(checkpoint), "--split", str(ev.get("split", "test"))]
+    common = ["--checkpoint", str(checkpoint), "--split", str(ev.get("split", "test")),
+              "--benchmark", str(ev.get("benchmark", "mbpp"))]
     if ev.get("tasks"):
         common += ["--tasks", str(ev["tasks"])]
     for key in ("timeout", "workers", "batch_size"):
@@ -212,7 +213,8 @@ def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Pat
         ks = ",".join(str(k) for k in (1, 10, 100) if k <= n)
         runs.append(("sampled", ["--n", str(n), "--k", ks, "--temperature", str(sampled.get("temperature", 0.8)),
                                  "--top-p", str(sampled.get("top_p", 0.95)), "--seed", str(sampled.get("seed", 0)),
-                                 "--max-new-tokens", str(sampled.get("max_new_tokens", 256))]))
+                                 "--max-new-tokens", str(sampled.get("max_new_tokens", 256)),
+                                 "--no-reference-check"]))  # same tasks as greedy: checked there once
     for name, args in runs:
         out = out_dir / f"eval-{name}"
         t0 = time.time()
@@ -280,21 +282,26 @@ def render_markdown(report: dict[str, Any]) -> str:
              f"{report.get('description', '').strip()}", "",
              f"Machine: {report['machine']}. Started {report['started']}, wall time {report['wall_s']:.0f} s.", ""]
     models = report["models"]
-    lines += ["| model | params | train FLOPs | loss drop | val loss | Pass@1 (greedy) | Pass@10 (sampled) | parses | tokens/s |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += ["| model | params | train FLOPs | loss drop | val loss | Pass@1 (greedy) | Pass@1+extra | Pass@10 (sampled) | parses | tokens/s |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, m in models.items():
         ev = m["evaluation"]
         drop = m["stages"][-1]["loss_drop"]
         p1, p10 = _pass(ev, "greedy", "pass@1"), _pass(ev, "sampled", "pass@10")
+        p1x = _pass(ev, "greedy", "pass@1+extra")
         parses = (ev.get("greedy") or {}).get("parses")
         lines.append(
             f"| {name} | {m['num_parameters'] / 1e6:.1f}M | {_fmt(m['train_flops'], '.3g')} | "
             f"{_fmt(drop and drop['drop_pct'], '.1f')}% | {_fmt(m['val_loss'])} | "
-            f"{_fmt(p1 and 100 * p1, '.2f')}% | {_fmt(p10 and 100 * p10, '.2f')}% | "
+            f"{_fmt(p1 and 100 * p1, '.2f')}% | {_fmt(p1x and 100 * p1x, '.2f')}% | {_fmt(p10 and 100 * p10, '.2f')}% | "
             f"{_fmt(parses and 100 * parses, '.0f')}% | {_fmt(m['stages'][-1]['tokens_per_s'], '.0f')} |")
     lines += ["", "Loss drop: mean training loss of the first 10 steps vs the last 10% of steps (last stage). "
               "Pass@1: greedy decoding, one sample per task. Pass@10: unbiased estimator over the sampled "
-              "completions. Parses: share of greedy completions that parse as Python.", ""]
+              "completions. Pass@1+extra: greedy, the visible asserts and the extra asserts the model never saw "
+              "(docs/evaluation.md). Parses: share of greedy completions that parse as Python.", ""]
+    for name, m in models.items():
+        lines.append(f"Sanity ({name}): {sanity_line(m['evaluation'].get('greedy') or {})}")
+    lines.append("")
     if report.get("equal_compute"):
         lines += ["## Equal training compute", "", "```json", json.dumps(report["equal_compute"], indent=2), "```", ""]
     for name, m in models.items():
@@ -304,12 +311,23 @@ def render_markdown(report: dict[str, Any]) -> str:
                          f"{_fmt(st['last_loss'])}, val {_fmt(st['val_loss'])}, {_fmt(st['tokens_per_s'], '.0f')} tokens/s, "
                          f"{_fmt(st['train_time_s'], '.0f')} s; curves: `{st['plot_path']}`")
         for ev_name, ev in m["evaluation"].items():
-            lines.append(f"- evaluation `{ev_name}`: {json.dumps({k: ev.get(k) for k in ('pass@1', 'pass@10', 'num_tasks', 'num_samples', 'status_counts', 'parses', 'wall_s')})}")
+            lines.append(f"- evaluation `{ev_name}`: {json.dumps({k: ev.get(k) for k in ('pass@1', 'pass@1+extra', 'pass@10', 'passes_visible_fails_extra', 'num_tasks', 'num_samples', 'status_counts', 'parses', 'wall_s')})}")
         lines += ["", "### Sample tasks (greedy)", ""]
         for s in m["samples"]:
             lines += [f"**task {s['task_id']}: {s['status']}**" + (f" ({s['error']})" if s.get("error") else ""), "",
                       "```python", s["completion"].rstrip() or "# (empty completion)", "```", ""]
     return "\n".join(lines) + "\n"
+
+
+def sanity_line(summary: dict[str, Any]) -> str:
+    """The evaluation's own check: reference solutions through the same path, and the extra-test coverage."""
+    ref, cov = summary.get("reference_check"), summary.get("extra_tests") or {}
+    text = (f"reference solutions {ref['passed']}/{ref['total']} pass"
+            + (f", {ref['passed_extra']}/{ref['with_extra']} with extra tests" if ref.get("with_extra") else "")
+            if ref else "reference check not run")
+    if cov.get("tasks"):
+        text += f"; extra tests for {cov['with_any']}/{cov['tasks']} tasks ({cov['with_5_or_more']} with >= 5)"
+    return text
 
 
 def _machine() -> str:

@@ -13,12 +13,12 @@ from hrm_codegen.data.mbpp_loader import load_mbpp
 from hrm_codegen.evaluation import (
     EvalError,
     aggregate_pass_at_k,
-    extract_code,
     load_samples,
     parse_ks,
     parse_task_ids,
     pass_at_k,
 )
+from hrm_codegen.tasks import get_benchmark
 
 # ----------------------------------------------------------------------------- pass@k
 
@@ -72,31 +72,7 @@ def test_aggregation_reports_k_only_when_every_task_has_k_samples():
     assert aggregate_pass_at_k({}, [1]) == {}
 
 
-# ----------------------------------------------------------------------------- extraction
-
-
-def test_extract_code_cuts_at_stop_strings():
-    code, ok = extract_code("def f():\n    return 1\nassert f() == 1\nprint(f())")
-    assert ok and code == "def f():\n    return 1"
-
-
-def test_extract_code_keeps_the_longest_prefix_that_parses():
-    text = "def f(x):\n    return x\n\ndef g(y):\n    return (y +"
-    code, ok = extract_code(text)
-    assert ok and code == "def f(x):\n    return x\n\n"
-    assert extract_code("def f(x):\r\n    return x\r\n")[0] == "def f(x):\n    return x\n"
-
-
-def test_extract_code_says_when_nothing_parses():
-    assert extract_code("return (((") == ("return (((", False)
-    assert extract_code("") == ("", False)
-    assert extract_code("   \n") == ("   \n", False)
-
-
-def test_stop_strings_agree_with_generation():
-    from hrm_codegen import generation
-
-    assert evaluation.MBPP_STOPS == generation.DEFAULT_MBPP_STOPS
+# ----------------------------------------------------------------------------- inputs
 
 
 def test_argument_parsers():
@@ -113,10 +89,10 @@ def test_argument_parsers():
 def test_load_samples_accepts_both_id_styles_and_names_bad_lines(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"task_id": 11, "completion": "a"}\n\n{"task_id": "Mbpp/11", "solution": "b"}\n')
-    assert load_samples(path) == {11: ["a", "b"]}
+    assert load_samples(path, get_benchmark("mbpp")) == {"Mbpp/11": [{"completion": "a"}, {"solution": "b"}]}
     path.write_text('{"task_id": 11, "completion": "a"}\n{"task_id": 12}\n')
     with pytest.raises(EvalError, match=r"s\.jsonl:2"):
-        load_samples(path)
+        load_samples(path, get_benchmark("mbpp"))
 
 
 # ----------------------------------------------------------------------------- the CLI
@@ -126,13 +102,15 @@ def _write_samples(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
-def test_cli_scores_a_samples_file_and_resumes(tmp_path, capsys):
+def test_cli_scores_a_samples_file_as_written_and_resumes(tmp_path, capsys):
     tasks = {t.task_id: t for t in load_mbpp("test") if t.task_id in (11, 12, 13)}
     rows = []
     for tid, task in tasks.items():
-        rows.append({"task_id": tid, "completion": task.code + "\nassert False\n"})  # cut at the stop
+        rows.append({"task_id": tid, "completion": task.code})
         rows.append({"task_id": f"Mbpp/{tid}", "completion": "def wrong(:\n"})
-    rows[-2]["completion"] = "def nothing():\n    pass\n"  # task 13: both samples wrong
+    # A sample is a finished program: nothing cuts the failing assert away (no stop strings here).
+    rows[2]["completion"] = tasks[12].code + "\nassert False\n"
+    rows[4]["completion"] = "def nothing():\n    pass\n"  # task 13: both samples wrong
     samples = tmp_path / "samples.jsonl"
     _write_samples(samples, rows)
     out = tmp_path / "run"
@@ -140,18 +118,21 @@ def test_cli_scores_a_samples_file_and_resumes(tmp_path, capsys):
     assert evaluation.main(argv) == 0
 
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["pass@1"] == pytest.approx((0.5 + 0.5 + 0.0) / 3)
-    assert summary["pass@2"] == pytest.approx(2 / 3)
+    assert summary["pass@1"] == pytest.approx((0.5 + 0.0 + 0.0) / 3)
+    assert summary["pass@2"] == pytest.approx(1 / 3)
     assert "pass@3" not in summary and "3" in summary["pass@k_not_reported"]
     assert summary["num_tasks"] == 3 and summary["num_samples"] == 6
-    assert summary["status_counts"] == {"passed": 2, "failed": 1, "syntax_error": 3}
+    assert summary["status_counts"] == {"passed": 1, "failed": 2, "syntax_error": 3}
     assert summary["parses"] == pytest.approx(3 / 6)
     assert summary["timing"]["samples_executed"] == 6
+    assert summary["passing_tasks"] == ["Mbpp/11"]
+    assert summary["reference_check"]["passed"] == summary["reference_check"]["total"] == 3
     records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert len(records) == 6
-    assert set(records[0]) >= {"task_id", "completion", "program", "status", "error", "seconds"}
-    passed = [r for r in records if r["status"] == "passed"]
-    assert all("assert False" not in r["program"] and "assert " in r["program"] for r in passed)
+    assert set(records[0]) >= {"task_id", "completion", "program", "status", "error", "seconds", "passed", "result"}
+    assert {r["task_id"] for r in records} == {"Mbpp/11", "Mbpp/12", "Mbpp/13"}
+    failed_assert = next(r for r in records if r["task_id"] == "Mbpp/12" and r["status"] == "failed")
+    assert "assert False" in failed_assert["program"] and failed_assert["result"].startswith("failed")
 
     assert evaluation.main(argv) == 0  # same --out: nothing is run again
     again = json.loads((out / "summary.json").read_text())
@@ -216,4 +197,4 @@ def test_prompt_longer_than_the_model_context_is_scored_not_fatal(tmp_path):
                             "--workers", "1", "--out", str(out)]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["num_samples"] == 2 and isinstance(summary["pass@1"], float)
-    assert summary["model"]["prompts_too_long"] == [11]
+    assert summary["model"]["prompts_too_long"] == ["Mbpp/11"]

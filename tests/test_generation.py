@@ -319,7 +319,7 @@ def test_greedy_is_argmax():
 
 def test_truncate_at_stops_cuts_at_the_earliest_stop():
     text = "def f(x):\n    return x\nprint(f(1))\nassert f(1) == 1\n"
-    assert truncate_at_stops(text) == "def f(x):\n    return x"
+    assert truncate_at_stops(text, DEFAULT_MBPP_STOPS) == "def f(x):\n    return x"
     assert truncate_at_stops("x = 1\n", DEFAULT_MBPP_STOPS) == "x = 1\n"
     assert truncate_at_stops('a\n"""doc', ('\n"""',)) == "a"
     assert truncate_at_stops("abc", ()) == "abc"

@@ -18,6 +18,7 @@ import torch
 import yaml
 from torch import nn
 
+from hrm_codegen.errors import CheckpointError
 from hrm_codegen.losses_codegen import IGNORE_INDEX
 from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
@@ -282,14 +283,15 @@ class LMBase(nn.Module):
         try:
             state = load_file(str(directory / WEIGHTS_NAME), device=str(device))
         except (SafetensorError, OSError) as err:
-            raise ValueError(f"{directory / WEIGHTS_NAME} cannot be read: {err}") from None
+            raise CheckpointError(f"{directory / WEIGHTS_NAME} cannot be read (corrupt or not a safetensors file): "
+                                  f"{err}") from None
         expected = model.state_dict()
         missing = sorted(set(expected) - set(state))
         unexpected = sorted(set(state) - set(expected))
         wrong = [f"{k}: file {tuple(state[k].shape)} vs config {tuple(v.shape)}"
                  for k, v in expected.items() if k in state and state[k].shape != v.shape]
         if missing or unexpected or wrong:
-            raise ValueError(
+            raise CheckpointError(
                 f"{directory / WEIGHTS_NAME} does not match {directory / CONFIG_NAME}: "
                 f"missing {missing[:5]}, unexpected {unexpected[:5]}, shape mismatches {wrong[:5]}"
             )
