@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test venv lint clean
+.PHONY: run test venv lint clean docker
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,3 +23,9 @@ test: venv
 
 clean:
 	rm -rf $(VENV) runs checkpoints
+
+# The image hrm-codegen:v1 (see Dockerfile; BASE=... DOCKER_BUILD_ARGS=... pass through).
+# scripts/docker_check.sh builds it on a local base and tests it in containers.
+DOCKER_IMAGE ?= hrm-codegen:v1
+docker:
+	docker build $(if $(BASE),--build-arg BASE=$(BASE)) $(DOCKER_BUILD_ARGS) -t $(DOCKER_IMAGE) .
