@@ -1,0 +1,35 @@
+"""The default model learns to copy (issue 12): slow, run with ``pytest -m slow tests/test_copy_task.py``.
+
+The fixed-span copy task (``x_1..x_10 SEP x_1..x_10``, ids from 1000-1499, loss on the copy half)
+with the copy benchmark's model (``COPY_MODEL``: D 128, 4 heads, 2 H + 2 L layers, 2 x 2 cycles,
+4 transformer layers; every other key, ``norm_style`` included, is the config default), batch
+32, AdamW lr 2e-3, no warm-up. Measured on a 2-core CPU: the HRM reaches 95% at step 100, the
+transformer at step 75 (post-norm HRM: never within 650 steps). ``N_STEPS`` leaves 3x headroom.
+"""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from hrm_codegen.data.copy_task import COPY_MODEL, CopyRunConfig, CopyTask, train_copy
+from hrm_codegen.models import build_model
+
+N_STEPS = 300
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("arch", ["hrm", "transformer"])
+def test_default_model_copies_fixed_span(arch):
+    """The default norm style learns the fixed-span copy to >= 95% token accuracy within N_STEPS."""
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        torch.manual_seed(0)
+        model = build_model({**COPY_MODEL, "arch": arch})
+        result = train_copy(model, CopyTask.named("fixed"), CopyRunConfig(steps=N_STEPS, seed=0))
+    finally:
+        torch.set_num_threads(previous)
+    assert result.steps_to_target is not None, (
+        f"{arch} did not reach 95% copy accuracy in {N_STEPS} steps: {result.history[-3:]}"
+    )
