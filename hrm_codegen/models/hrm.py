@@ -12,6 +12,12 @@ Every block is causal, and the state ``(z_H, z_L)`` is per position, so logits a
 depend only on tokens <= t for any number of cycles and segments (PrefixLM: on the prompt and
 answer tokens <= t).
 
+Blocks: pre-norm with a norm at each module's exit (``norm_style: pre``, HRM-Text; the default)
+or the paper's post-norm (``norm_style: post``). Post-norm HRM, whose fixed unit-scale
+``H_init``/``L_init`` are added to the injected input, does not learn to copy at lr 2e-3 without
+warm-up (it stays at chance), while pre-norm does; post-norm needs a warm-up (issue 12,
+``benchmarks/copy_bench.py``).
+
 Gradients: only the last ``grad_last_k`` module applications of a segment back-propagate
 (2 = HRM's one-step gradient through the final L and H updates); all earlier ones run under
 ``no_grad``, so memory does not grow with the number of cycles.
