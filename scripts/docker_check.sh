@@ -137,7 +137,7 @@ docker run "${RUN_OPTS[@]}" -e OMP_NUM_THREADS=1 "$TEST_IMAGE" \
     pytest -v -p no:cacheprovider -p no:xdist ${PYTEST_ARGS:-} >"$WORK/pytest.log" 2>&1
 PYTEST_RC=$?
 set -e
-tail -15 "$WORK/pytest.log"
+grep -E '^(FAILED|ERROR) |^=+ .* in [0-9.]+s' "$WORK/pytest.log" | tail -20 || true
 SUMMARY=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$WORK/pytest.log" | tail -1)
 HOSTILE_PASSED=$(grep -cE '^tests/test_sandbox_hostile\.py::.* PASSED' "$WORK/pytest.log" || true)
 HOSTILE_OTHER=$(grep -E '^tests/test_sandbox_hostile\.py::' "$WORK/pytest.log" | grep -vE ' PASSED' || true)
