@@ -61,18 +61,13 @@ RUN set -eu; \
     pip install -q -r requirements.txt; \
     rm -rf /tmp/build
 
-# The package itself, non-editable. The training configs and presets are not package data: the code
-# looks for them next to the installed package (hrm_codegen/../configs), so they are put there, and
-# `hrm-codegen train -c tiny` / `run --preset quickstart` work as in a checkout.
+# The package itself, non-editable (configs, presets and MBPP ship inside it as package data).
 COPY pyproject.toml README.md /tmp/src/
 COPY hrm_codegen /tmp/src/hrm_codegen
-COPY configs /tmp/src/configs
 RUN set -eu; \
     pip install -q --no-deps /tmp/src; \
-    site="$(python -c 'import pathlib, hrm_codegen; print(pathlib.Path(hrm_codegen.__file__).parent.parent)')"; \
-    cp -r /tmp/src/configs "$site/configs"; \
     rm -rf /tmp/src; \
-    python -c "import hrm_codegen.training as t; assert (t.CONFIG_DIR / 'tiny.yaml').is_file()"
+    cd /; python -c "from hrm_codegen.config import CONFIG_DIR, PRESET_DIR; assert (CONFIG_DIR / 'tiny.yaml').is_file() and (PRESET_DIR / 'quickstart.yaml').is_file()"
 
 # The unprivileged user; runs/ and checkpoints/ are written below its working folder (mount a volume
 # on /work to keep them).
@@ -92,7 +87,6 @@ CMD ["--help"]
 # sandbox's read-only root, not file permissions.
 FROM app AS test
 COPY --chown=hrm:hrm pyproject.toml /work/src/
-COPY --chown=hrm:hrm configs /work/src/configs
 COPY --chown=hrm:hrm scripts /work/src/scripts
 COPY --chown=hrm:hrm benchmarks /work/src/benchmarks
 COPY --chown=hrm:hrm tests /work/src/tests

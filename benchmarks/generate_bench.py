@@ -32,10 +32,11 @@ from pathlib import Path
 
 import torch
 
+from hrm_codegen.config import CONFIG_DIR
 from hrm_codegen.generation import CachedDecoder, generate
 from hrm_codegen.models import build_model, load_config
 
-DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "configs" / "hrm-27m.yaml"
+DEFAULT_CONFIG = CONFIG_DIR / "hrm-27m.yaml"
 # The 27M-style HRM, used when the config file is missing.
 FALLBACK = dict(arch="hrm", hidden_size=512, num_heads=8, expansion=4.0, H_layers=4, L_layers=4, H_cycles=2,
                 L_cycles=2, halt_max_steps=1)

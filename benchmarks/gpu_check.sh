@@ -395,12 +395,12 @@ if [[ $SMOKE == 1 ]]; then
     QUICK_TESTS=(tests/test_kv_cache.py)
     MODEL_ARGS=(--device cpu --seq-len 32 --batch-size 1 --steps 1)
     # model_bench always builds the 27M-style HRM (no config flag): the slowest smoke step.
-    TRAIN_ARGS=(--configs configs/tiny.yaml --seq-len 32 --batch-size 2 --steps 1 --warmup 1 --mixed-precision no)
-    GEN_ARGS=(--config configs/tiny.yaml --prompt-len 16 --new-tokens 4 --batch-sizes 1,2 --num-lengths 2
+    TRAIN_ARGS=(--configs tiny --seq-len 32 --batch-size 2 --steps 1 --warmup 1 --mixed-precision no)
+    GEN_ARGS=(--config tiny --prompt-len 16 --new-tokens 4 --batch-sizes 1,2 --num-lengths 2
               --check-steps 2 --latency-rounds 1 --latency-steps 2)
-    GEN_FULL_ARGS=(--config configs/tiny.yaml --full-uncached --prompt-len 16 --new-tokens 4 --batch-sizes 1,2
+    GEN_FULL_ARGS=(--config tiny --full-uncached --prompt-len 16 --new-tokens 4 --batch-sizes 1,2
                    --skip-latency)
-    DRY_ARGS=(--config configs/tiny.yaml)
+    DRY_ARGS=(--config tiny)
     T_PYTEST_GPU=120 T_PYTEST_QUICK=120 T_MODEL=90 T_TRAIN=120 T_GEN=90 T_DRY=120 T_GEN_FULL=60
 else
     QUICK_TESTS=(tests/test_hrm_forward.py tests/test_kv_cache.py tests/test_generation.py)
@@ -409,7 +409,7 @@ else
     # Defaults (prompt 256, 256 new tokens, batch 1 and 16) with a denser, better-checked uncached estimate.
     GEN_ARGS=(--batch-sizes 1,16 --num-lengths 5 --check-steps 16)
     GEN_FULL_ARGS=(--full-uncached --batch-sizes 1,16 --skip-latency)
-    DRY_ARGS=()   # the default config, configs/hrm-27m.yaml
+    DRY_ARGS=()   # the default config, hrm-27m
     T_PYTEST_GPU=90 T_PYTEST_QUICK=120 T_MODEL=75 T_TRAIN=120 T_GEN=120 T_DRY=120 T_GEN_FULL=90
 fi
 

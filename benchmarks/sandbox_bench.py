@@ -33,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MBPP_FILE = ROOT / "hrm_codegen" / "data" / "mbpp" / "mbpp.jsonl"
+MBPP_FILE = ROOT / "hrm_codegen" / "tasks" / "data" / "mbpp" / "mbpp.jsonl"
 
 
 def _lf(text: str | None) -> str:

@@ -25,6 +25,7 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hrm_codegen.config import CONFIG_DIR  # noqa: E402
 from hrm_codegen.losses_codegen import act_loss  # noqa: E402
 from hrm_codegen.models import build_model  # noqa: E402
 from hrm_codegen.training import (  # noqa: E402
@@ -114,8 +115,8 @@ def bench_model(config: str, args) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Benchmark each config and print (and optionally write) the JSON report."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--configs", nargs="+", default=[str(ROOT / "configs/hrm-27m.yaml"),
-                                                     str(ROOT / "configs/transformer-27m.yaml")])
+    ap.add_argument("--configs", nargs="+", default=[str(CONFIG_DIR / "hrm-27m.yaml"),
+                                                     str(CONFIG_DIR / "transformer-27m.yaml")])
     ap.add_argument("--seq-len", type=int, default=256)
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--steps", type=int, default=None, help="timed steps (default 2 on CPU, 20 on GPU)")

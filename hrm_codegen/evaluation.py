@@ -143,7 +143,8 @@ def load_samples(path: str | Path, benchmark: Benchmark) -> dict[str, list[dict[
     path = Path(path)
     if not path.is_file():
         raise EvalError(f"--samples: file not found: {path}")
-    from hrm_codegen.data.mbpp_loader import DataFormatError, iter_jsonl
+    from hrm_codegen.errors import DataFormatError
+    from hrm_codegen.io import iter_jsonl
 
     by_task: dict[str, list[dict[str, str]]] = defaultdict(list)
     try:
@@ -505,7 +506,7 @@ def summary_line(summary: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``hrm-codegen evaluate``: returns the exit code (0 ok, 2 user error)."""
-    from hrm_codegen.data.mbpp_loader import DataFormatError
+    from hrm_codegen.errors import DataFormatError
 
     args = build_parser().parse_args(argv)
     try:

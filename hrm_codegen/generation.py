@@ -621,7 +621,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def _resolve_prompt(args: argparse.Namespace) -> str:
     if args.task_id is None:
         return sys.stdin.read() if args.prompt == "-" else args.prompt
-    from hrm_codegen.data.mbpp_loader import load_mbpp
+    from hrm_codegen.tasks.mbpp import load_mbpp
 
     for task in load_mbpp("all"):
         if task.task_id == args.task_id:

@@ -28,7 +28,8 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-IGNORE_INDEX = -100
+from hrm_codegen.tokenization import IGNORE_INDEX
+
 LOSS_KINDS = ("softmax", "stablemax")
 
 
@@ -162,4 +163,4 @@ def act_loss(
     return loss, metrics
 
 
-__all__ = ["IGNORE_INDEX", "LOSS_KINDS", "act_loss", "log_stablemax", "token_loss_sum"]
+__all__ = ["LOSS_KINDS", "act_loss", "log_stablemax", "token_loss_sum"]

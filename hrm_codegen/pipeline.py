@@ -35,8 +35,8 @@ from typing import Any
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PRESET_DIR = REPO_ROOT / "configs" / "presets"
+from hrm_codegen.config import PRESET_DIR
+
 PRESET_KEYS = {"name", "description", "corpus", "stages", "evaluate", "baseline"}
 EVAL_KEYS = {"benchmark", "split", "tasks", "greedy", "sampled", "timeout", "workers", "batch_size"}
 
@@ -396,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
     args = ap.parse_args(argv)
-    from hrm_codegen.models.config import ConfigError
+    from hrm_codegen.errors import ConfigError
 
     try:
         report = run(args.preset, args.out, args.compare_baseline, args.overrides)

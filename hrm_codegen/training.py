@@ -60,14 +60,23 @@ from typing import Any, Callable, Literal, Union
 import numpy as np
 import torch
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from torch import nn
 
-from hrm_codegen.losses_codegen import IGNORE_INDEX, act_loss
-from hrm_codegen.models.config import ConfigError, ModelConfig, format_validation_error
+from hrm_codegen.config import (
+    CONFIG_DIR,
+    apply_overrides,
+    check_writable,
+    load_config_file,
+    parse_override,
+    resolve_config_path,
+    validate,
+)
+from hrm_codegen.errors import ConfigError
+from hrm_codegen.losses_codegen import act_loss
+from hrm_codegen.models.config import ModelConfig
+from hrm_codegen.tokenization import IGNORE_INDEX
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = REPO_ROOT / "configs"
 STEP_DIR_RE = re.compile(r"^step_(\d+)$")
 TRAINER_STATE = "trainer_state.pt"
 TRAIN_CONFIG = "train_config.yaml"
@@ -233,35 +242,6 @@ class TrainConfig(_Section):
         return self
 
 
-def parse_override(text: str) -> tuple[list[str], Any]:
-    """Split ``a.b.c=value`` into ``(["a", "b", "c"], value)``; the value is parsed as YAML.
-
-    YAML 1.1 reads ``3e-4`` as a string, so a string that Python reads as a number becomes one;
-    ``None``/``null`` become None.
-    """
-    if "=" not in text:
-        raise ConfigError(f"override {text!r} is not key=value (e.g. optim.lr=3e-4)")
-    key, raw = text.split("=", 1)
-    parts = key.strip().split(".")
-    if not all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) for p in parts):
-        raise ConfigError(f"override {text!r}: {key!r} is not a dotted key (e.g. model.hidden_size)")
-    try:
-        value = yaml.safe_load(raw) if raw.strip() else ""
-    except yaml.YAMLError as e:
-        raise ConfigError(f"override {text!r}: value is not valid YAML ({e})") from None
-    if isinstance(value, str):
-        if value in ("None", "none"):
-            value = None
-        else:
-            for convert in (int, float):
-                try:
-                    value = convert(value)
-                    break
-                except ValueError:
-                    pass
-    return parts, value
-
-
 def _resolve_model_reference(raw: dict, base_dir: Path) -> None:
     """``model: path/to/model.yaml`` -> the mapping in that file (relative to the config, then cwd)."""
     ref = raw.get("model")
@@ -279,18 +259,10 @@ def _resolve_model_reference(raw: dict, base_dir: Path) -> None:
     raw["model"] = loaded
 
 
-def resolve_config_path(name: str | Path) -> Path:
-    """A config file path as given, or ``configs/<name>`` / ``configs/<name>.yaml`` of this repository."""
-    p = Path(name)
-    for candidate in (p, CONFIG_DIR / p, CONFIG_DIR / f"{p}.yaml"):
-        if candidate.is_file():
-            return candidate
-    raise ConfigError(f"config file not found: {name} (also looked in {CONFIG_DIR})")
-
-
 def load_train_config(path: str | Path | None = None, overrides: list[str] | tuple[str, ...] = ()) -> TrainConfig:
     """Read a YAML training config, apply ``key=value`` overrides, and validate everything.
 
+    ``path`` is a file or the name of a config shipped in the package (``tiny``, ``hrm-27m``).
     Raises ``ConfigError`` whose message names every bad key (unknown keys, wrong types, ranges).
     """
     raw: dict[str, Any] = {}
@@ -299,28 +271,12 @@ def load_train_config(path: str | Path | None = None, overrides: list[str] | tup
     if path is not None:
         path = resolve_config_path(path)
         source, base_dir = str(path), path.parent
-        try:
-            raw = yaml.safe_load(path.read_text()) or {}
-        except yaml.YAMLError as e:
-            raise ConfigError(f"{path} is not valid YAML: {e}") from None
-        if not isinstance(raw, dict):
-            raise ConfigError(f"{path} must hold a mapping of sections (model, data, optim, ...)")
+        raw = load_config_file(path, "training config")
     _resolve_model_reference(raw, base_dir)
-    for text in overrides:
-        parts, value = parse_override(text)
-        node = raw
-        for i, part in enumerate(parts[:-1]):
-            child = node.setdefault(part, {})
-            if not isinstance(child, dict):
-                raise ConfigError(f"override {text!r}: {'.'.join(parts[: i + 1])} is not a section")
-            node = child
-        node[parts[-1]] = value
-        if source != "defaults" and " + overrides" not in source:
-            source += " + overrides"
-    try:
-        return TrainConfig(**raw)
-    except ValidationError as err:
-        raise ConfigError(format_validation_error(err, TrainConfig, f"invalid training config ({source})")) from None
+    apply_overrides(raw, overrides)
+    if overrides and source != "defaults":
+        source += " + overrides"
+    return validate(TrainConfig, raw, f"invalid training config ({source})")
 
 
 def dump_config(cfg: TrainConfig) -> str:
@@ -454,7 +410,7 @@ def build_dataset(spec: str | list[str], kind: str, tokenizer, seq_len: int, key
                 raise ConfigError(f"data.kind: packed needs hrm_codegen.data.corpus.PackedCodeDataset ({e})") from None
             parts.append(PackedCodeDataset(s, tokenizer, seq_len))
         else:
-            from hrm_codegen.data.mbpp_loader import MBPPDataset
+            from hrm_codegen.data.datasets import MBPPDataset
 
             try:
                 parts.append(MBPPDataset(s, tokenizer, seq_len))
@@ -497,7 +453,7 @@ class StepSampler:
 
 
 def _collate(dataset, indices: list[int], pad_to: int | None, device) -> dict[str, torch.Tensor]:
-    from hrm_codegen.data.mbpp_loader import collate_batch
+    from hrm_codegen.data.datasets import collate_batch
 
     batch = collate_batch([dataset[i] for i in indices], pad_to=pad_to)
     return {k: v.to(device, non_blocking=True) for k, v in batch.items()}
@@ -715,17 +671,6 @@ class _TrainStep(nn.Module):
         return self.lm.train_forward(carry, batch, supervised_only=True)
 
 
-def _check_writable(folder: Path, key: str) -> None:
-    """Create ``folder`` and write a probe file, or fail naming the folder and the config key."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-test-{os.getpid()}"
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as e:
-        raise ConfigError(f"{key}: cannot write to {folder} ({e.strerror or e})") from None
-
-
 def _find_resume(resume: str | Path | None, ckpt_run_dir: Path) -> Path | None:
     if resume is None:
         return None
@@ -788,8 +733,8 @@ class Trainer:
 
     def _preflight(self, resume) -> None:
         """Everything a user can get wrong, checked before any expensive work."""
-        _check_writable(self.out_dir, "--out (run folder)")
-        _check_writable(self.ckpt_run_dir, "checkpoint.dir")
+        check_writable(self.out_dir, "--out (run folder)")
+        check_writable(self.ckpt_run_dir, "checkpoint.dir")
         self.resume_from = _find_resume(resume, self.ckpt_run_dir)
         if resume is not None and self.resume_from is None:
             print(f"[train] --resume auto: no checkpoint in {self.ckpt_run_dir}, starting from scratch", file=sys.stderr)

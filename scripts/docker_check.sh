@@ -9,8 +9,8 @@
 #    and python3-venv), so nothing comes from Docker Hub.
 # 3. docker build --network host --build-arg BASE=local/bookworm-python (pip reaches PyPI; torch comes
 #    from the CPU wheel on this machine's disk, copied into the gitignored wheels/ folder).
-#    Then the Dockerfile's `test` target ($IMAGE-test): the same app plus tests/, scripts/, benchmarks/
-#    and configs/ of the same build context (one snapshot; hrm_codegen/ there links to the installed
+#    Then the Dockerfile's `test` target ($IMAGE-test): the same app plus tests/, scripts/ and benchmarks/
+#    of the same build context (one snapshot; hrm_codegen/ there links to the installed
 #    package, so the tests exercise the non-editable install).
 # 4. In containers with --network none and the sandbox's run options (the image's user, not root):
 #    the sandbox mode and a network probe, the `make test` pytest set (in $IMAGE-test), and a short

@@ -25,7 +25,8 @@ from hrm_codegen.data.corpus import (
     path_skip_reason,
     read_source,
 )
-from hrm_codegen.data.mbpp_loader import MBPPDataset, MBPPTask, format_prompt, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.data.datasets import MBPPDataset
+from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt, load_mbpp, load_mbpp_jsonl
 
 GOOD = '''
 def running_total(values, start=0):

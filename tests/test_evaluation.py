@@ -9,7 +9,6 @@ from itertools import combinations
 import pytest
 
 from hrm_codegen import evaluation
-from hrm_codegen.data.mbpp_loader import load_mbpp
 from hrm_codegen.evaluation import (
     EvalError,
     aggregate_pass_at_k,
@@ -19,6 +18,7 @@ from hrm_codegen.evaluation import (
     pass_at_k,
 )
 from hrm_codegen.tasks import get_benchmark
+from hrm_codegen.tasks.mbpp import load_mbpp
 
 # ----------------------------------------------------------------------------- pass@k
 

@@ -29,7 +29,7 @@ from hrm_codegen.data.exercises import (
     make_exercise,
     parse_templates,
 )
-from hrm_codegen.data.mbpp_loader import MBPPTask, format_prompt, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt, load_mbpp, load_mbpp_jsonl
 
 
 @pytest.fixture(scope="module")

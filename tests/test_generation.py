@@ -477,7 +477,7 @@ def checkpoint(tmp_path_factory):
 
 
 def test_cli_task_id_streams_the_same_completion_as_generate_code(checkpoint, capsys):
-    from hrm_codegen.data.mbpp_loader import load_mbpp
+    from hrm_codegen.tasks.mbpp import load_mbpp
 
     assert main(["--checkpoint", checkpoint, "--task-id", "11", "--max-new-tokens", "12"]) == 0
     printed = capsys.readouterr().out

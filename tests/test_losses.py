@@ -9,7 +9,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from hrm_codegen.losses_codegen import IGNORE_INDEX, act_loss, log_stablemax, token_loss_sum
+from hrm_codegen.losses_codegen import act_loss, log_stablemax, token_loss_sum
+from hrm_codegen.tokenization import IGNORE_INDEX
 from hrm_codegen.training import AdamATan2, ScheduleConfig, lr_factor
 
 V = 11

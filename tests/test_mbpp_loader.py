@@ -5,16 +5,10 @@ import json
 import pytest
 import torch
 
-from hrm_codegen.data.mbpp_loader import (
-    IGNORE_INDEX,
-    DataFormatError,
-    MBPPDataset,
-    collate_batch,
-    format_completion,
-    load_mbpp,
-    load_mbpp_jsonl,
-)
-from hrm_codegen.tokenization import get_tokenizer
+from hrm_codegen.data.datasets import MBPPDataset, collate_batch
+from hrm_codegen.errors import DataFormatError
+from hrm_codegen.tasks.mbpp import format_completion, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import torch
 import yaml
 from model_helpers import TINY, one_thread, tiny_model  # noqa: F401  (autouse fixture)
 
+from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import (
-    ConfigError,
     HierarchicalReasoningModel_ACTV1,
     ModelConfig,
     TransformerForCausalLM,

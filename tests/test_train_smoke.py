@@ -18,6 +18,7 @@ import pytest
 import torch
 
 from hrm_codegen import training
+from hrm_codegen.config import CONFIG_DIR
 from hrm_codegen.models import load_model
 from hrm_codegen.training import (
     ConfigError,
@@ -31,7 +32,7 @@ from hrm_codegen.training import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-TINY = str(ROOT / "configs" / "tiny.yaml")
+TINY = str(CONFIG_DIR / "tiny.yaml")
 # Tests run few steps of 1 row: the cost is the 50257-way output layer, so rows are what costs.
 SMALL = ["model.hidden_size=32", "model.num_heads=2", "train.batch_size=1", "logging.progress_bar=false",
          "logging.tensorboard=false", "data.max_eval_samples=8", "logging.eval_batch_size=8"]
@@ -265,7 +266,7 @@ def test_overrides_are_parsed_and_validated_by_the_schema(tmp_path):
     cfg = load_train_config(tmp_path / "t.yaml", ["model.num_layers=3"])
     assert (cfg.model.arch, cfg.model.num_layers, cfg.train.max_steps) == ("transformer", 3, 7)
     # Every shipped config validates.
-    for path in sorted((ROOT / "configs").glob("*.yaml")):
+    for path in sorted(CONFIG_DIR.glob("*.yaml")):
         load_train_config(path)
 
 

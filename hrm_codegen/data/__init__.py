@@ -1,14 +1,6 @@
-"""Data: the MBPP loader and prompt format (``mbpp_loader``) and the corpus builder (``corpus``).
+"""Data: training datasets and collate (``datasets``), the corpus builder (``corpus``), MBPP-shaped
+augmentation (``augment``) and exercises (``exercises``), the copy task (``copy_task``).
 
 Named ``data`` rather than ``datasets`` so that it never shadows Hugging Face ``datasets``.
+The benchmarks' own facts (MBPP's files, splits and prompt) live in :mod:`hrm_codegen.tasks`.
 """
-
-from hrm_codegen.data.mbpp_loader import (  # noqa: F401
-    SPLITS,
-    DataFormatError,
-    MBPPDataset,
-    collate_batch,
-    format_prompt,
-    load_mbpp,
-    load_mbpp_jsonl,
-)

@@ -35,7 +35,7 @@ from typing import Iterable, Sequence
 
 from tqdm import tqdm
 
-from hrm_codegen.data.mbpp_loader import MBPPTask, format_prompt
+from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt
 
 AUGMENT_ID_OFFSET = 2_000_000  # + origin * 1000 + k: never collides with MBPP (<1000) or mined (1_000_000+)
 MAX_VARIANTS = 999

@@ -9,7 +9,7 @@ import sys
 
 def report_main(argv: list[str]) -> int:
     """``hrm-codegen data report``: tasks per split, token lengths, examples over ``--seq-len``."""
-    from hrm_codegen.data.mbpp_loader import data_report
+    from hrm_codegen.data.datasets import data_report
 
     ap = argparse.ArgumentParser(prog="hrm-codegen data report", description=report_main.__doc__)
     ap.add_argument("--seq-len", type=int, default=256, help="sequence length to check examples against (default 256)")

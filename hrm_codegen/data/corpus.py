@@ -71,16 +71,9 @@ import torch
 from torch.utils.data import Dataset
 from tqdm import tqdm
 
-from hrm_codegen.data.mbpp_loader import (
-    MBPP_FILE,
-    SPLITS,
-    DataFormatError,
-    MBPPTask,
-    format_completion,
-    format_prompt,
-    iter_jsonl,
-    load_mbpp,
-)
+from hrm_codegen.errors import DataFormatError
+from hrm_codegen.io import iter_jsonl
+from hrm_codegen.tasks.mbpp import MBPP_FILE, SPLITS, MBPPTask, format_completion, format_prompt, load_mbpp
 from hrm_codegen.tokenization import EOS_TOKEN_ID
 
 MINED_ID_OFFSET = 1_000_000  # MBPP ids are 1..974; mined ids can never collide with them

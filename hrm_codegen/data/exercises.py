@@ -342,7 +342,7 @@ def _first_def_name(rec: dict) -> str | None:
 def token_lengths(records: Sequence[dict], tokenizer=None) -> list[int]:
     """Positions each record needs for training: ``len(prompt + code + EOS) - 1`` GPT-2 tokens."""
     from hrm_codegen.data.augment import record_prompt
-    from hrm_codegen.data.mbpp_loader import format_completion
+    from hrm_codegen.tasks.mbpp import format_completion
 
     if tokenizer is None:
         from hrm_codegen.tokenization import get_tokenizer
@@ -404,7 +404,7 @@ def build_generated(cfg) -> tuple[dict[str, list[dict]], dict]:
     """
     from hrm_codegen.data.augment import augment_tasks
     from hrm_codegen.data.corpus import EVAL_SPLITS, MBPP_KEPT_SPLITS, EvalIndex
-    from hrm_codegen.data.mbpp_loader import load_mbpp
+    from hrm_codegen.tasks.mbpp import load_mbpp
 
     indexes = {s: EvalIndex(load_mbpp(s), cfg.code_ngram, cfg.desc_ngram, cfg.desc_min_ngram, cfg.name_jaccard)
                for s in EVAL_SPLITS}

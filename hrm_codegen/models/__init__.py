@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Union
 
+from hrm_codegen.errors import ConfigError
 from hrm_codegen.models.base import KVCache, LMBase, LMOutput, TrainOutput
-from hrm_codegen.models.config import ConfigError, ModelConfig, load_config
+from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.hrm import HierarchicalReasoningModel_ACTV1, HRMCarry, HRMForCausalLM
 from hrm_codegen.models.transformer import TransformerForCausalLM
 

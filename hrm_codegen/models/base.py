@@ -19,9 +19,9 @@ import yaml
 from torch import nn
 
 from hrm_codegen.errors import CheckpointError
-from hrm_codegen.losses_codegen import IGNORE_INDEX
 from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
+from hrm_codegen.tokenization import IGNORE_INDEX
 
 WEIGHTS_NAME = "model.safetensors"
 CONFIG_NAME = "config.yaml"

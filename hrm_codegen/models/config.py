@@ -17,12 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, Union
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-
-class ConfigError(ValueError):
-    """A model configuration that cannot be built; the message names the offending key."""
+from hrm_codegen.config import load_config_file, resolve_config_path, validate
+from hrm_codegen.errors import ConfigError
 
 
 class ModelConfig(BaseModel):
@@ -118,38 +116,8 @@ class ModelConfig(BaseModel):
         return -(-raw // 256) * 256
 
 
-def format_validation_error(err: ValidationError, schema: type[BaseModel], title: str) -> str:
-    """One line per bad key of a pydantic error: ``key.path: message``, under ``title``.
-
-    An unknown key lists the keys known in its section (found by walking ``schema`` along the
-    key's path), and a wrong value shows what was given, so a user can fix a config in one go.
-    """
-    lines = []
-    for e in err.errors():
-        loc = tuple(str(p) for p in e["loc"])
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            owner = _section_schema(schema, loc)
-            msg = f"unknown key (known keys here: {', '.join(owner.model_fields) if owner else '?'})"
-        elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict):
-            msg = f"{msg} (got {e['input']!r})"
-        lines.append(f"{'.'.join(loc) or 'config'}: {msg}")
-    return f"{title}:\n  " + "\n  ".join(lines)
-
-
-def _section_schema(schema: type[BaseModel], loc: tuple[str, ...]) -> type[BaseModel] | None:
-    """The schema class that owns the key at ``loc`` (``None`` when the path leaves the schema)."""
-    cls: Any = schema
-    for part in loc[:-1]:
-        field = getattr(cls, "model_fields", {}).get(part)
-        if field is None:
-            return None
-        cls = field.annotation
-    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
-
-
 def load_config(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> ModelConfig:
-    """Validate a config given as a dict, a YAML file path or a ``ModelConfig``.
+    """Validate a config given as a dict, a YAML file path (or a shipped config's name) or a ``ModelConfig``.
 
     A YAML file may hold the keys at the top level or under a ``model:`` section.
     Raises ``ConfigError`` naming every bad key.
@@ -157,15 +125,10 @@ def load_config(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> ModelConf
     if isinstance(cfg, ModelConfig):
         return cfg
     if isinstance(cfg, (str, Path)):
-        path = Path(cfg)
-        if not path.is_file():
-            raise ConfigError(f"model config file not found: {path}")
-        cfg = yaml.safe_load(path.read_text()) or {}
-        if isinstance(cfg, dict) and isinstance(cfg.get("model"), dict):
+        path = resolve_config_path(cfg, what="model config file")
+        cfg = load_config_file(path, "model config")
+        if isinstance(cfg.get("model"), dict):
             cfg = cfg["model"]
     if not isinstance(cfg, dict):
         raise ConfigError(f"model config must be a mapping of keys to values, got {type(cfg).__name__}")
-    try:
-        return ModelConfig(**cfg)
-    except ValidationError as err:
-        raise ConfigError(format_validation_error(err, ModelConfig, "invalid model config")) from None
+    return validate(ModelConfig, cfg, "invalid model config")

@@ -7,8 +7,20 @@ Facts kept here and nowhere else:
   defines ``class Node`` at top level after an import, and a completion must not lose a top-level
   ``class`` it needs. No stop here occurs in any of the 974 (or 427 sanitized) reference solutions
   (a test checks all of them), so cutting never damages a correct program.
-* **The prompt** is the package's training format (``hrm_codegen.data.mbpp_loader.format_prompt``:
-  description and all asserts in a docstring); the completion is a whole program after it.
+* **The files and splits**: ``tasks/data/mbpp/`` (the upstream release), :data:`SPLITS` (task-id
+  ranges of the official splits), :func:`load_mbpp`.
+* **The prompt** (:func:`format_prompt`), used by training and evaluation alike::
+
+      \"\"\"
+      Write a function to find the similar elements from the given two tuple lists.
+      assert similar_elements((3, 4, 5, 6),(5, 7, 4, 10)) == (4, 5)
+      assert ...
+      \"\"\"
+      <code>
+
+  The docstring holds the description and *all* the task's asserts (the function name often
+  appears only there), followed by a newline; the model writes the code after it, then EOS. The
+  completion is a whole program.
 * **Program parts**: solution, ``test_setup_code``, ``test_imports`` (sanitized), asserts
   (:func:`hrm_codegen.tasks.base.program_parts`).
 * **Extra tests** (full MBPP only): asserts made by running each reference solution on inputs
@@ -23,11 +35,151 @@ import builtins
 import hashlib
 import json
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Sequence
 
-from hrm_codegen.data.mbpp_loader import MBPP_FILE, SPLITS, MBPPTask, load_mbpp
-from hrm_codegen.tasks.base import Benchmark, Problem
+from hrm_codegen.errors import DataFormatError
+from hrm_codegen.io import iter_jsonl
+from hrm_codegen.tasks.base import Benchmark, Problem, task_number
+
+MBPP_DIR = Path(__file__).resolve().parent / "data" / "mbpp"
+MBPP_FILE = MBPP_DIR / "mbpp.jsonl"
+SANITIZED_FILE = MBPP_DIR / "sanitized-mbpp.json"
+
+# Task-id ranges of the official splits (inclusive), from the MBPP README.
+SPLITS: dict[str, tuple[int, int]] = {
+    "prompt": (1, 10),
+    "test": (11, 510),
+    "validation": (511, 600),
+    "train": (601, 974),
+    "all": (1, 974),
+}
+REQUIRED_FIELDS = ("task_id", "text", "code", "test_list")
+
+
+@dataclass(frozen=True)
+class MBPPTask:
+    """One MBPP-format problem, line endings normalised to LF (tabs kept)."""
+
+    task_id: int
+    text: str
+    code: str
+    test_list: tuple[str, ...]
+    test_setup_code: str = ""
+    challenge_test_list: tuple[str, ...] = ()
+    test_imports: tuple[str, ...] = ()
+
+    @property
+    def prompt(self) -> str:
+        """The model's prompt for this task (:func:`format_prompt`)."""
+        return format_prompt(self.text, self.test_list)
+
+
+def _lf(s: str) -> str:
+    return s.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def format_prompt(text: str, test_list: Sequence[str]) -> str:
+    """The prompt format shared by training and evaluation (see the module docstring).
+
+    ``text`` is the task description and ``test_list`` its asserts; a ``\"\"\"`` inside either is
+    rewritten to ``'''`` so that it cannot close the docstring early.
+    """
+    lines = [_lf(text).strip()] + [_lf(t).strip() for t in test_list]
+    body = "\n".join(line.replace('"""', "'''") for line in lines if line)
+    return f'"""\n{body}\n"""\n'
+
+
+def format_completion(code: str) -> str:
+    """The training target after the prompt: the code with LF endings and one final newline."""
+    return _lf(code).rstrip() + "\n"
+
+
+def _task_from_record(rec: dict[str, Any], where: str) -> MBPPTask:
+    missing = [f for f in REQUIRED_FIELDS if f not in rec]
+    if missing:
+        raise DataFormatError(f"{where}: missing field(s) {', '.join(missing)}")
+    try:
+        task_id = task_number(rec["task_id"])
+    except ValueError as e:
+        raise DataFormatError(f"{where}: task_id {rec['task_id']!r} is not an integer or 'Mbpp/N'") from e
+    for f in ("text", "code"):
+        if not isinstance(rec[f], str):
+            raise DataFormatError(f"{where}: field {f!r} must be a string")
+    if not isinstance(rec["test_list"], list) or not all(isinstance(t, str) for t in rec["test_list"]):
+        raise DataFormatError(f"{where}: field 'test_list' must be a list of strings")
+    return MBPPTask(
+        task_id=task_id,
+        text=_lf(rec["text"]),
+        code=_lf(rec["code"]),
+        test_list=tuple(_lf(t) for t in rec["test_list"]),
+        test_setup_code=_lf(rec.get("test_setup_code") or ""),
+        challenge_test_list=tuple(_lf(t) for t in rec.get("challenge_test_list") or ()),
+        test_imports=tuple(rec.get("test_imports") or ()),
+    )
+
+
+def load_mbpp_jsonl(path: str | Path) -> list[MBPPTask]:
+    """Tasks of an MBPP-format JSONL file (one JSON object per line; blank lines skipped).
+
+    Each object needs ``task_id``, ``text``, ``code`` and ``test_list``; ``test_setup_code`` and
+    ``challenge_test_list`` are optional. A malformed line raises :class:`DataFormatError`
+    naming the file and the line number.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"MBPP-format file not found: {path}")
+    return [_task_from_record(rec, where) for where, rec in iter_jsonl(path)]
+
+
+def _load_sanitized() -> list[MBPPTask]:
+    recs = json.loads(SANITIZED_FILE.read_text(encoding="utf-8"))
+    out = []
+    for i, rec in enumerate(recs):
+        rec = dict(rec, text=rec["prompt"])
+        out.append(_task_from_record(rec, f"{SANITIZED_FILE}[{i}]"))
+    return out
+
+
+def load_mbpp(split: str = "all", sanitized: bool = False, path: str | Path | None = None) -> list[MBPPTask]:
+    """MBPP tasks of ``split`` (``train``, ``validation``, ``test``, ``prompt`` or ``all``).
+
+    ``sanitized=True`` returns the hand-checked subset (427 tasks in all) restricted to the same
+    task-id range; ``split`` may also be written ``sanitized-test`` etc. ``path`` reads a user's
+    MBPP-format JSONL instead of the shipped file (the split's id range still applies unless
+    ``split`` is ``all``). Everything is read from files inside the package; nothing downloads.
+    """
+    if split.startswith("sanitized-"):
+        split, sanitized = split[len("sanitized-"):], True
+    if split not in SPLITS:
+        raise ValueError(f"unknown MBPP split {split!r}; choose one of {', '.join(SPLITS)} (or sanitized-<split>)")
+    if path is not None:
+        tasks = load_mbpp_jsonl(path)
+    elif sanitized:
+        tasks = _load_sanitized()
+    else:
+        tasks = load_mbpp_jsonl(MBPP_FILE)
+    lo, hi = SPLITS[split]
+    if path is not None and split == "all":
+        return tasks
+    return [t for t in tasks if lo <= t.task_id <= hi]
+
+
+def load_mbpp_hf(split: str = "test", sanitized: bool = False) -> list[MBPPTask]:  # pragma: no cover - network
+    """Optional: the same tasks through Hugging Face ``datasets`` (needs the package and a network).
+
+    Never used by default; the shipped files are the same bytes the HF dataset is built from.
+    """
+    try:
+        import datasets  # type: ignore
+    except ImportError as e:
+        raise ImportError("load_mbpp_hf needs `pip install datasets` and a network; use load_mbpp()") from e
+    ds = datasets.load_dataset("mbpp", "sanitized" if sanitized else "full", split=split)
+    key = "prompt" if sanitized else "text"
+    return [_task_from_record(dict(r, text=r[key]), f"hf:mbpp[{i}]") for i, r in enumerate(ds)]
+
 
 MBPP_STOPS: tuple[str, ...] = ("\nassert", '\n"""', "\nprint", "\nif __name__")
 EXTRA_TESTS_FILE = Path(__file__).resolve().parent / "data" / "mbpp_extra_tests.json"

@@ -18,6 +18,8 @@ GPT2_DIR = Path(__file__).resolve().parent / "gpt2"
 EOS_TOKEN = "<|endoftext|>"
 EOS_TOKEN_ID = 50256
 VOCAB_SIZE = 50257
+IGNORE_INDEX = -100
+"""The label of a position that has no target (prompt, padding): losses skip it (PyTorch's default)."""
 # GPT-2's pre-tokenisation pattern (tiktoken's r50k_pat_str).
 _GPT2_PATTERN = r"""'(?:[sdmt]|ll|ve|re)| ?\p{L}++| ?\p{N}++| ?[^\s\p{L}\p{N}]++|\s++$|\s+(?!\S)|\s"""
 

@@ -1,0 +1,135 @@
+"""The training datasets of MBPP-format tasks, and the collate that pads them.
+
+**The next-token shift happens here, in the dataset, and nowhere else.** For a full token sequence
+``full = prompt + code + [EOS]`` the dataset returns ``input_ids = full[:-1]`` and
+``labels = full[1:]``, so ``labels[t]`` is the token that logits at position ``t`` must predict.
+Labels whose target is a prompt token are ``IGNORE_INDEX``, and so is padding. Losses therefore
+compare ``logits[:, t]`` with ``labels[:, t]`` directly, with no further shift.
+"""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import torch
+from torch.utils.data import Dataset
+
+from hrm_codegen.tasks.mbpp import MBPPTask, format_completion, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.tokenization import EOS_TOKEN_ID, IGNORE_INDEX, get_tokenizer
+
+
+class MBPPDataset(Dataset):
+    """Tokenised MBPP-format tasks for teacher-forced training.
+
+    Items are ``{"input_ids", "labels"}`` LongTensors of equal length ``<= seq_len`` (unpadded;
+    :func:`collate_batch` pads). The shift is done here (module docstring): ``labels[t]`` is the
+    target of position ``t``; targets inside the prompt are ``-100``; the last target is EOS.
+
+    ``overlong`` decides what happens to an example whose prompt + code + EOS needs more than
+    ``seq_len`` positions: ``"drop"`` (default) skips it and counts it in ``num_dropped``;
+    ``"error"`` raises. An example is never cut inside its code.
+    """
+
+    def __init__(
+        self,
+        split: str | Path | Sequence[MBPPTask] = "train",
+        tokenizer=None,
+        seq_len: int = 256,
+        overlong: str = "drop",
+    ):
+        if overlong not in ("drop", "error"):
+            raise ValueError(f"overlong must be 'drop' or 'error', got {overlong!r}")
+        if tokenizer is None:
+            tokenizer = get_tokenizer()
+        if isinstance(split, (str, Path)) and (str(split).endswith(".jsonl") or Path(str(split)).is_file()):
+            tasks = load_mbpp_jsonl(split)
+        elif isinstance(split, str):
+            tasks = load_mbpp(split)
+        else:
+            tasks = list(split)
+        self.tokenizer, self.seq_len, self.overlong = tokenizer, seq_len, overlong
+        prompts = tokenizer.encode_batch([t.prompt for t in tasks])
+        codes = tokenizer.encode_batch([format_completion(t.code) for t in tasks])
+        self.examples: list[tuple[list[int], list[int]]] = []
+        self.task_ids: list[int] = []
+        self.dropped_task_ids: list[int] = []
+        for task, p, c in zip(tasks, prompts, codes):
+            full = p + c + [tokenizer.eos_token_id]
+            if len(full) - 1 > seq_len:
+                if overlong == "error":
+                    raise ValueError(
+                        f"task {task.task_id}: prompt+code+EOS is {len(full)} tokens, more than seq_len+1="
+                        f"{seq_len + 1}; raise seq_len or use overlong='drop'"
+                    )
+                self.dropped_task_ids.append(task.task_id)
+                continue
+            self.examples.append((p, c))
+            self.task_ids.append(task.task_id)
+
+    @property
+    def num_dropped(self) -> int:
+        """How many examples were dropped as longer than ``seq_len``."""
+        return len(self.dropped_task_ids)
+
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def __getitem__(self, idx: int) -> dict[str, torch.Tensor]:
+        prompt, code = self.examples[idx]
+        full = prompt + code + [self.tokenizer.eos_token_id]
+        input_ids = torch.tensor(full[:-1], dtype=torch.long)
+        labels = torch.tensor(full[1:], dtype=torch.long)
+        labels[: len(prompt) - 1] = IGNORE_INDEX  # targets that are prompt tokens
+        return {"input_ids": input_ids, "labels": labels}
+
+
+def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = EOS_TOKEN_ID, pad_to: int | None = None):
+    """Right-pad a list of dataset items into a batch.
+
+    Returns ``input_ids`` and ``labels`` ``[B, S]`` (padding: ``pad_token_id`` / ``-100``),
+    ``attention_mask`` (1 on real tokens) and ``prompt_lengths`` ``[B]`` (number of leading
+    positions whose target is not supervised + 1, i.e. the prompt's token count; PrefixLM
+    attention uses it). ``pad_to`` fixes ``S`` (e.g. ``seq_len``) for static shapes.
+    """
+    items = list(items)
+    S = max(len(it["input_ids"]) for it in items)
+    if pad_to is not None:
+        S = max(S, pad_to)
+    B = len(items)
+    input_ids = torch.full((B, S), pad_token_id, dtype=torch.long)
+    labels = torch.full((B, S), IGNORE_INDEX, dtype=torch.long)
+    attention_mask = torch.zeros((B, S), dtype=torch.long)
+    prompt_lengths = torch.zeros(B, dtype=torch.long)
+    for i, it in enumerate(items):
+        n = len(it["input_ids"])
+        input_ids[i, :n] = it["input_ids"]
+        labels[i, :n] = it["labels"]
+        attention_mask[i, :n] = 1
+        supervised = (it["labels"] != IGNORE_INDEX).nonzero()
+        prompt_lengths[i] = int(supervised[0]) + 1 if len(supervised) else n
+    return {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask, "prompt_lengths": prompt_lengths}
+
+
+def data_report(seq_len: int = 256, tokenizer=None) -> dict[str, Any]:
+    """Per split: task count, token-length statistics of prompt and code, and how many examples
+    would not fit ``seq_len`` (prompt + code + EOS > seq_len + 1)."""
+    if tokenizer is None:
+        from hrm_codegen.tokenization import get_tokenizer
+
+        tokenizer = get_tokenizer()
+    report: dict[str, Any] = {"seq_len": seq_len, "splits": {}}
+    for split in ("train", "validation", "test", "prompt"):
+        tasks = load_mbpp(split)
+        p = [len(x) for x in tokenizer.encode_batch([t.prompt for t in tasks])]
+        c = [len(x) for x in tokenizer.encode_batch([format_completion(t.code) for t in tasks])]
+        stats = {}
+        for name, xs in (("prompt_tokens", p), ("code_tokens", c)):
+            q = statistics.quantiles(xs, n=20) if len(xs) > 1 else [xs[0]] * 19
+            stats[name] = {"mean": round(statistics.fmean(xs), 1), "median": statistics.median(xs), "p95": q[18], "max": max(xs)}
+        stats["tasks"] = len(tasks)
+        stats["sanitized_tasks"] = len(load_mbpp(split, sanitized=True))
+        stats["over_seq_len"] = sum(1 for a, b in zip(p, c) if a + b > seq_len)
+        report["splits"][split] = stats
+    return report
