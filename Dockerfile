@@ -17,7 +17,7 @@
 # TORCH_INDEX_URL (e.g. https://download.pytorch.org/whl/cpu) is the other way to get a CPU build.
 #
 # THE SANDBOX needs three run options (see README "Docker"). Completions run in jails built from
-# Linux namespaces by hrm_codegen/_sandbox_child.py; as the non-root user here that is its `userns`
+# Linux namespaces by hrm_codegen/sandbox/_child.py; as the non-root user here that is its `userns`
 # mode: clone(CLONE_NEWUSER|NEWNS|NEWPID|NEWIPC|NEWNET), then it mounts a fresh /proc and a tmpfs.
 #   --security-opt seccomp=unconfined     Docker's default seccomp profile refuses clone/unshare with
 #                                         namespace flags (it allows them only with CAP_SYS_ADMIN).

@@ -166,7 +166,7 @@ def run_reference(programs: list[str], workers: int, timeout: float) -> dict:
 def run_ours(programs: list[str], workers: int, timeout: float) -> dict:
     """Score ``programs`` in our sandbox (launcher start-up included in the wall time)."""
     sys.path.insert(0, str(ROOT))
-    from hrm_codegen.execution import Limits, Sandbox
+    from hrm_codegen.sandbox import Limits, Sandbox
 
     cpu0, start = _cpu_s(), time.perf_counter()
     with Sandbox(workers=workers, limits=Limits(timeout=timeout)) as box:

@@ -7,7 +7,7 @@
   at least ``k`` samples (otherwise the number would silently mix estimators).
 * :func:`main` -- the CLI (``hrm-codegen evaluate`` = ``python scripts/evaluate.py``): generate with a
   checkpoint (``--checkpoint``) or score a JSONL of samples from any model (``--samples``), run
-  everything in the sandbox (:mod:`hrm_codegen.execution`), write ``results.jsonl`` and
+  everything in the sandbox (:mod:`hrm_codegen.sandbox`), write ``results.jsonl`` and
   ``summary.json``. Rerunning with the same ``--out`` skips the samples already scored.
 
 **What runs is what was written.** A sample from ``--samples`` is scored as it is (no cutting, no
@@ -305,7 +305,7 @@ def _run_programs(programs: list, args: argparse.Namespace, desc: str, on_result
     """Run ``programs`` (lists of parts) in one sandbox; ``(results in input order, sandbox mode)``."""
     from tqdm import tqdm
 
-    from hrm_codegen.execution import Limits, Sandbox
+    from hrm_codegen.sandbox import Limits, Sandbox
 
     results: list = [None] * len(programs)
     if not programs:

@@ -202,7 +202,7 @@ def build_extra_tests(max_per_task: int = 10, seed: int = 0, workers: int = 2, s
     """Extra asserts per MBPP task id (as strings) and build statistics (see the module docstring)."""
     from tqdm import tqdm
 
-    from hrm_codegen.execution import Limits, Sandbox
+    from hrm_codegen.sandbox import Limits, Sandbox
 
     problems = mbpp_benchmark().problems(split)
     programs, plans = [], []

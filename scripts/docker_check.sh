@@ -108,7 +108,7 @@ docker build --network host --build-arg BASE="$BASE_IMAGE" --target test -t "$TE
 log "the image: user, package location, torch, the sandbox mode (--network none)"
 docker run "${RUN_OPTS[@]}" --entrypoint python "$IMAGE" -c '
 import os, pathlib, sys, torch, hrm_codegen
-from hrm_codegen.execution import Sandbox
+from hrm_codegen.sandbox import Sandbox
 print("user", os.getuid(), "python", sys.version.split()[0], "torch", torch.__version__,
       "cuda", torch.cuda.is_available())
 print("package", hrm_codegen.__file__)
@@ -125,7 +125,7 @@ with Sandbox(workers=1) as box:
 
 log "without the run options the sandbox falls back (expected, and warned)"
 docker run --rm --network none --entrypoint python "$IMAGE" -W ignore -c '
-from hrm_codegen.execution import Sandbox
+from hrm_codegen.sandbox import Sandbox
 with Sandbox(workers=1) as box:
     print("mode", box.mode, "|", box.warning[:160])
 ' || die "fallback probe"

@@ -10,7 +10,7 @@ import pytest
 
 from hrm_codegen import evaluation
 from hrm_codegen.cli import main as cli_main
-from hrm_codegen.execution import Limits, Sandbox
+from hrm_codegen.sandbox import Limits, Sandbox
 from hrm_codegen.tasks import get_benchmark, program_code, program_parts
 from hrm_codegen.tasks.base import cut_at_stops
 from hrm_codegen.tasks.mbpp import EXTRA_TESTS_FILE, load_extra_tests

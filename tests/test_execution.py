@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hrm_codegen.execution import ExecResult, Limits, Sandbox, check_completion, program_text, run_program, task_parts
-from hrm_codegen.tasks.mbpp import MBPPTask, load_mbpp
+from hrm_codegen.sandbox import ExecResult, Limits, Sandbox, program_text, run_program
+from hrm_codegen.tasks.mbpp import MBPPTask, check_completion, load_mbpp, task_parts
 
 
 @pytest.fixture(scope="module")

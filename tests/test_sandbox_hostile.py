@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from hrm_codegen.execution import Limits, Sandbox
+from hrm_codegen.sandbox import Limits, Sandbox
 
 
 @pytest.fixture(scope="module")

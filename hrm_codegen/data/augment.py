@@ -346,7 +346,8 @@ def verify_records(records: Sequence[dict], workers: int = 2, timeout: float = 1
 
     Returns ``(passed records in input order, Counter of statuses, "task_id: error" of each failure)``.
     """
-    from hrm_codegen.execution import Limits, Sandbox, task_parts
+    from hrm_codegen.sandbox import Limits, Sandbox
+    from hrm_codegen.tasks.mbpp import task_parts
 
     if not records:
         return [], Counter(), []

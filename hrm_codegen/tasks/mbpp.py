@@ -42,7 +42,8 @@ from typing import Any, Sequence
 
 from hrm_codegen.errors import DataFormatError
 from hrm_codegen.io import iter_jsonl
-from hrm_codegen.tasks.base import Benchmark, Problem, task_number
+from hrm_codegen.sandbox import ExecResult, Sandbox, run_program
+from hrm_codegen.tasks.base import Benchmark, Problem, program_parts, task_number
 
 MBPP_DIR = Path(__file__).resolve().parent / "data" / "mbpp"
 MBPP_FILE = MBPP_DIR / "mbpp.jsonl"
@@ -262,3 +263,14 @@ def mbpp_benchmark(sanitized: bool = False) -> Benchmark:
 
     return Benchmark(name="mbpp-sanitized" if sanitized else "mbpp", id_prefix="Mbpp", splits=tuple(SPLITS),
                      stops=MBPP_STOPS, load=load)
+
+
+def task_parts(task: MBPPTask, completion: str) -> list[tuple[str, str]]:
+    """The parts that check ``completion`` against an MBPP-format task, in :func:`program_parts`' order."""
+    return program_parts(problem_from_task(task), completion)
+
+
+def check_completion(task: MBPPTask, completion: str, timeout: float = 10.0, memory_mb: int = 4096,
+                     sandbox: Sandbox | None = None, **limits: Any) -> ExecResult:
+    """Run ``completion`` against an MBPP task's asserts in the sandbox (solution, setup code, asserts)."""
+    return run_program(task_parts(task, completion), timeout=timeout, memory_mb=memory_mb, sandbox=sandbox, **limits)

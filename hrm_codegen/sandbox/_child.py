@@ -1,7 +1,7 @@
 """The sandbox launcher: a small long-lived process that runs untrusted programs, each in its own jail.
 
-This file is started as a plain script (``python -I _sandbox_child.py``) by
-:class:`hrm_codegen.execution.Sandbox`; it imports only the standard library, so it stays small
+This file is started as a plain script (``python -I _child.py``) by
+:class:`hrm_codegen.sandbox.Sandbox`; it imports only the standard library, so it stays small
 (~15 MB) no matter how big the process that wants code executed is (a PyTorch trainer). Forking a
 small process is cheap, and memory limits set in its children measure the program, not PyTorch.
 

@@ -2,7 +2,7 @@
 
 Model-written code is untrusted. The usual harnesses (human-eval, EvalPlus, bigcode) disable a few
 ``os`` functions inside the process and say themselves that this is no security boundary. Here every
-program runs in its own jail built from Linux namespaces (design.md section 5):
+program runs in its own jail built from Linux namespaces (docs/evaluation.md):
 
 * **No network**: a fresh network namespace with only a downed loopback.
 * **No writes outside its own directory**: a private mount namespace in which ``/`` is read-only
@@ -14,17 +14,19 @@ program runs in its own jail built from Linux namespaces (design.md section 5):
 * **Environment**: scrubbed; stdin is ``/dev/null``; stdout+stderr captured up to a cap;
   every other file descriptor closed; ``no_new_privs`` (setuid binaries stay harmless).
 * **Unforgeable success**: a pass is reported with a per-job random nonce that the completion
-  cannot read (see ``_sandbox_child``); ``sys.exit(0)``/``os._exit(0)`` before the asserts, printing
+  cannot read (see ``_child``); ``sys.exit(0)``/``os._exit(0)`` before the asserts, printing
   a marker, or writing to any file descriptor all score as failed.
 
-The jails are made by a small launcher process (``_sandbox_child.py``, standard library only)
+The jails are made by a small launcher process (``_child.py``, standard library only)
 started once per :class:`Sandbox`: forking it per job costs a few milliseconds, far less than a
 fresh interpreter, and the memory limit then measures the program rather than a big PyTorch parent.
 Where namespaces are unavailable the launcher falls back to limits + a scratch directory + (as root)
 an unprivileged uid, and :class:`Sandbox` warns loudly, naming what protection is lost.
 
 Public API: :class:`ExecResult`, :class:`Limits`, :class:`Sandbox` (``run_many`` for batches),
-:func:`run_program`, :func:`check_completion`, :func:`task_parts`, :func:`program_text`.
+:func:`run_program`, :func:`program_text`. The package imports only the standard library, so the
+data builders and the evaluator (both above it) can use it; what a benchmark's program holds is
+decided by :mod:`hrm_codegen.tasks` (``program_parts``, ``check_completion``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 logger = logging.getLogger(__name__)
 
-LAUNCHER = Path(__file__).resolve().parent / "_sandbox_child.py"
+LAUNCHER = Path(__file__).resolve().parent / "_child.py"
 STATUSES = ("passed", "failed", "timeout", "syntax_error", "error")
 
 # A program is a list of (name, source) parts run in order in one namespace; the first part is the
@@ -115,18 +117,6 @@ class Limits:
 def program_text(parts: Parts) -> str:
     """The program as one text, as it ran (parts joined by blank lines)."""
     return "\n\n".join(src.rstrip("\n") for _, src in parts if src.strip()) + "\n"
-
-
-def task_parts(task: Any, completion: str) -> list[tuple[str, str]]:
-    """The parts that check ``completion`` against an MBPP-format task (an ``MBPPTask``).
-
-    The order (solution, setup, imports, asserts) is decided in one place for every benchmark:
-    :func:`hrm_codegen.tasks.program_parts`.
-    """
-    from hrm_codegen.tasks import program_parts
-    from hrm_codegen.tasks.mbpp import problem_from_task
-
-    return program_parts(problem_from_task(task), completion)
 
 
 _warned: set[str] = set()
@@ -265,16 +255,9 @@ def run_program(program: str | Parts, timeout: float = 10.0, memory_mb: int = 40
     return (sandbox or _default_sandbox()).run(program, lim)
 
 
-def check_completion(task: Any, completion: str, timeout: float = 10.0, memory_mb: int = 4096,
-                     sandbox: Sandbox | None = None, **limits: Any) -> ExecResult:
-    """Run ``completion`` against an MBPP task's asserts (solution, setup code, asserts; in that order)."""
-    return run_program(task_parts(task, completion), timeout=timeout, memory_mb=memory_mb, sandbox=sandbox, **limits)
-
-
 def result_dict(result: ExecResult) -> dict[str, Any]:
     """``ExecResult`` as a plain dict (for JSON)."""
     return asdict(result)
 
 
-__all__ = ["ExecResult", "Limits", "Sandbox", "SandboxError", "STATUSES", "check_completion", "program_text",
-           "result_dict", "run_program", "task_parts"]
+__all__ = ["ExecResult", "Limits", "Sandbox", "SandboxError", "STATUSES", "program_text", "result_dict", "run_program"]
