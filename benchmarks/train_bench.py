@@ -26,16 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hrm_codegen.config import CONFIG_DIR  # noqa: E402
-from hrm_codegen.losses_codegen import act_loss  # noqa: E402
 from hrm_codegen.models import build_model  # noqa: E402
-from hrm_codegen.training import (  # noqa: E402
-    _cpu_only,
-    _mixed_precision,
-    _reset_accelerate_state,
-    _TrainStep,
-    build_optimizer,
-    load_train_config,
-)
+from hrm_codegen.training.config import load_train_config  # noqa: E402
+from hrm_codegen.training.loop import _TrainStep, make_accelerator  # noqa: E402
+from hrm_codegen.training.losses import act_loss  # noqa: E402
+from hrm_codegen.training.optim import build_optimizer  # noqa: E402
 
 # Dense (no sparsity) bf16 tensor-core peaks, FLOP/s.
 PEAK_BF16 = {"H100": 989.4e12, "H200": 989.4e12, "A100": 312e12, "L40S": 362e12, "A10G": 70e12, "L4": 121e12}
@@ -53,63 +48,58 @@ def peak_flops(device: torch.device, override_tflops: float | None) -> float | N
 
 def bench_model(config: str, args) -> dict:
     """Time ``args.steps`` training steps of the model in ``config`` after ``args.warmup`` warm-up steps."""
-    from accelerate import Accelerator
-
     cfg = load_train_config(config)
-    acc = Accelerator(mixed_precision=_mixed_precision(args.mixed_precision), cpu=_cpu_only())
-    try:
-        torch.manual_seed(0)
-        lm = build_model(cfg.model).to(acc.device)
-        if cfg.model.arch == "hrm" and cfg.model.halt_max_steps == 1:
-            lm.q_head.requires_grad_(False)  # as the trainer does: no Q loss at M == 1
-        step_model, opt = acc.prepare(_TrainStep(lm), build_optimizer(lm, cfg.optim))
-        if args.compile:
-            step_model = torch.compile(step_model)
-        B, S = args.batch_size, args.seq_len
-        g = torch.Generator().manual_seed(0)
-        ids = torch.randint(0, cfg.model.vocab_size, (B, S + 1), generator=g)
-        batch = {"input_ids": ids[:, :-1], "labels": ids[:, 1:], "attention_mask": torch.ones(B, S, dtype=torch.long),
-                 "prompt_lengths": torch.ones(B, dtype=torch.long)}
-        batch = {k: v.to(acc.device) for k, v in batch.items()}
-        carry = lm.initial_carry(batch)
-        times = []
+    acc = make_accelerator(args.mixed_precision)
+    torch.manual_seed(0)
+    lm = build_model(cfg.model).to(acc.device)
+    if cfg.model.arch == "hrm" and cfg.model.halt_max_steps == 1:
+        lm.q_head.requires_grad_(False)  # as the trainer does: no Q loss at M == 1
+    step_model, opt = acc.prepare(_TrainStep(lm), build_optimizer(lm, cfg.optim))
+    if args.compile:
+        step_model = torch.compile(step_model)
+    B, S = args.batch_size, args.seq_len
+    g = torch.Generator().manual_seed(0)
+    ids = torch.randint(0, cfg.model.vocab_size, (B, S + 1), generator=g)
+    batch = {"input_ids": ids[:, :-1], "labels": ids[:, 1:], "attention_mask": torch.ones(B, S, dtype=torch.long),
+             "prompt_lengths": torch.ones(B, dtype=torch.long)}
+    batch = {k: v.to(acc.device) for k, v in batch.items()}
+    carry = lm.initial_carry(batch)
+    times = []
+    if acc.device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats(acc.device)
+    for i in range(args.warmup + args.steps):
+        t0 = time.perf_counter()
+        if cfg.model.halt_max_steps == 1 or cfg.model.arch != "hrm":
+            carry = lm.initial_carry(batch)
+        carry, out = step_model(carry, batch)
+        loss, _ = act_loss(out, kind=cfg.train.loss)
+        acc.backward(loss)
+        acc.clip_grad_norm_(lm.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
         if acc.device.type == "cuda":
-            torch.cuda.reset_peak_memory_stats(acc.device)
-        for i in range(args.warmup + args.steps):
-            t0 = time.perf_counter()
-            if cfg.model.halt_max_steps == 1 or cfg.model.arch != "hrm":
-                carry = lm.initial_carry(batch)
-            carry, out = step_model(carry, batch)
-            loss, _ = act_loss(out, kind=cfg.train.loss)
-            acc.backward(loss)
-            acc.clip_grad_norm_(lm.parameters(), 1.0)
-            opt.step()
-            opt.zero_grad(set_to_none=True)
-            if acc.device.type == "cuda":
-                torch.cuda.synchronize(acc.device)
-            if i >= args.warmup:
-                times.append(time.perf_counter() - t0)
-        step_s = sum(times) / len(times)
-        tokens_per_s = B * S / step_s
-        flops_tok = lm.flops_per_token(S, training=True)
-        peak = peak_flops(acc.device, args.peak_tflops)
-        result = {
-            "config": str(config), "arch": cfg.model.arch, "params": lm.num_parameters(),
-            "halt_max_steps": cfg.model.halt_max_steps, "mixed_precision": acc.mixed_precision,
-            "step_s": step_s, "tokens_per_s": tokens_per_s, "train_flops_per_token": flops_tok,
-            "achieved_tflops": flops_tok * tokens_per_s / 1e12,
-            "mfu": flops_tok * tokens_per_s / peak if peak else None,
-            "final_loss": float(loss.detach()),
-        }
-        if acc.device.type == "cuda":
-            result["peak_gpu_mem_gb"] = torch.cuda.max_memory_allocated(acc.device) / 2**30
-        else:
-            import psutil
+            torch.cuda.synchronize(acc.device)
+        if i >= args.warmup:
+            times.append(time.perf_counter() - t0)
+    step_s = sum(times) / len(times)
+    tokens_per_s = B * S / step_s
+    flops_tok = lm.flops_per_token(S, training=True)
+    peak = peak_flops(acc.device, args.peak_tflops)
+    result = {
+        "config": str(config), "arch": cfg.model.arch, "params": lm.num_parameters(),
+        "halt_max_steps": cfg.model.halt_max_steps, "mixed_precision": acc.mixed_precision,
+        "step_s": step_s, "tokens_per_s": tokens_per_s, "train_flops_per_token": flops_tok,
+        "achieved_tflops": flops_tok * tokens_per_s / 1e12,
+        "mfu": flops_tok * tokens_per_s / peak if peak else None,
+        "final_loss": float(loss.detach()),
+    }
+    if acc.device.type == "cuda":
+        result["peak_gpu_mem_gb"] = torch.cuda.max_memory_allocated(acc.device) / 2**30
+    else:
+        import psutil
 
-            result["rss_gb"] = psutil.Process().memory_info().rss / 2**30
-        return result
-    finally:
-        _reset_accelerate_state()
+        result["rss_gb"] = psutil.Process().memory_info().rss / 2**30
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,7 +82,7 @@ def load_preset(name_or_path: str | Path) -> dict[str, Any]:
 
 def stage_configs(preset: dict[str, Any], extra_overrides: list[str] = ()):
     """The validated :class:`~hrm_codegen.training.TrainConfig` of each stage (fails before any work)."""
-    from hrm_codegen.training import load_train_config
+    from hrm_codegen.training.config import load_train_config
 
     cfgs = []
     for i, st in enumerate(preset["stages"]):
@@ -116,7 +116,7 @@ def baseline_config(cfg, baseline_overrides: list[str]):
     the remaining FLOPs ratio so the two runs spend the same compute on the same token stream.
     Returns ``(config, info)`` where ``info`` records both FLOPs figures.
     """
-    from hrm_codegen.training import TrainConfig
+    from hrm_codegen.training.config import TrainConfig
 
     seq = cfg.data.seq_len
     hrm_fpt = _flops_per_token(cfg.model, seq)
@@ -175,7 +175,7 @@ def ensure_corpus(preset: dict[str, Any]) -> list[dict[str, Any]]:
 
 def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
     """Train the stages in order, each from the previous stage's final weights; return their summaries."""
-    from hrm_codegen.training import train
+    from hrm_codegen.training.loop import train
 
     summaries, init_from = [], None
     for name, cfg in stages:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Train HRM or the baseline transformer: the same as ``hrm-codegen train`` (see hrm_codegen/training.py).
+"""Train HRM or the baseline transformer: the same as ``hrm-codegen train`` (see hrm_codegen/training/).
 
     python scripts/train_codegen.py --config configs/tiny.yaml train.max_steps=200
     accelerate launch --num_processes 2 scripts/train_codegen.py --config configs/hrm-27m.yaml
@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-from hrm_codegen.training import main  # noqa: E402
+from hrm_codegen.training.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,9 +9,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from hrm_codegen.losses_codegen import act_loss, log_stablemax, token_loss_sum
 from hrm_codegen.tokenization import IGNORE_INDEX
-from hrm_codegen.training import AdamATan2, ScheduleConfig, lr_factor
+from hrm_codegen.training.config import ScheduleConfig
+from hrm_codegen.training.losses import act_loss, log_stablemax, token_loss_sum
+from hrm_codegen.training.optim import AdamATan2, lr_factor
 
 V = 11
 

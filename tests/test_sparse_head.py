@@ -10,8 +10,8 @@ import pytest
 import torch
 from model_helpers import TINY, one_thread, tiny_model  # noqa: F401  (autouse fixture)
 
-from hrm_codegen.losses_codegen import act_loss
 from hrm_codegen.tokenization import IGNORE_INDEX
+from hrm_codegen.training.losses import act_loss
 
 VARIANTS = {
     "hrm_M1": dict(),

@@ -17,22 +17,20 @@ from pathlib import Path
 import pytest
 import torch
 
-from hrm_codegen import training
-from hrm_codegen.config import CONFIG_DIR
+from hrm_codegen.config import CONFIG_DIR, parse_override
+from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import load_model
-from hrm_codegen.training import (
-    ConfigError,
-    StepSampler,
-    Trainer,
-    TrainingInterrupted,
-    load_train_config,
-    main,
-    parse_override,
-    train,
-)
+from hrm_codegen.training import checkpoint, errors, loop, optim
+from hrm_codegen.training.cli import main
+from hrm_codegen.training.config import load_train_config
+from hrm_codegen.training.data import StepSampler
+from hrm_codegen.training.errors import TrainingInterrupted
+from hrm_codegen.training.loop import Trainer, train
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = str(CONFIG_DIR / "tiny.yaml")
+# Scripts run with this interpreter (rollback.sh would otherwise fall back to .venv/bin/python or python3).
+SCRIPT_ENV = {**os.environ, "PYTHON": sys.executable}
 # Tests run few steps of 1 row: the cost is the 50257-way output layer, so rows are what costs.
 SMALL = ["model.hidden_size=32", "model.num_heads=2", "train.batch_size=1", "logging.progress_bar=false",
          "logging.tensorboard=false", "data.max_eval_samples=8", "logging.eval_batch_size=8"]
@@ -62,10 +60,7 @@ def trained(tmp_path_factory):
     cfg = _cfg(tmp, "data.train=all", "train.max_steps=100", "train.batch_size=2", "checkpoint.every=50",
                "checkpoint.keep_last=1", "logging.eval_every=50", "logging.tensorboard=true")
     trainer = Trainer(cfg, tmp / "run", None)
-    try:
-        summary = trainer.run()
-    finally:
-        training._reset_accelerate_state()
+    summary = trainer.run()
     return trainer, summary, tmp
 
 
@@ -96,7 +91,7 @@ def test_checkpoint_is_written_atomically_and_reloads_to_identical_logits(traine
     assert sorted(p.name for p in run_dir.iterdir()) == ["best", "step_000100"]  # keep_last=1, no temp folders
     ckpt = Path(summary["last_checkpoint"])
     assert {"model.safetensors", "config.yaml", "trainer_state.pt", "train_config.yaml"} <= {p.name for p in ckpt.iterdir()}
-    batch = training._collate(trainer.val_set, [0, 1, 2], None, "cpu")
+    batch = loop.collate_to(trainer.val_set, [0, 1, 2], None, "cpu")
     assert torch.equal(_logits(load_model(ckpt), batch), _logits(trainer.lm, batch))
     best = json.loads((run_dir / "best" / "best.json").read_text())
     evals = _records(summary["metrics_path"], "eval")
@@ -160,19 +155,19 @@ def test_rollback_script_resumes_an_earlier_checkpoint_with_lr_over_10(tmp_path)
     run_dir = tmp_path / "ckpt" / "tiny"
     script = ROOT / "scripts" / "rollback.sh"
     printed = subprocess.run([str(script), "--checkpoint", str(run_dir / "step_000002"), "--lr-div", "10", "--print"],
-                             capture_output=True, text=True, check=True).stdout
+                             env=SCRIPT_ENV, capture_output=True, text=True, check=True).stdout
     assert f"--resume {run_dir / 'step_000002'}" in printed and "optim.lr=0.0003" in printed
     proc = subprocess.run([str(script), "--checkpoint", str(run_dir / "step_000002"), "--lr-div", "10", "--no-flash",
                            "--", "train.max_steps=3", "--out", str(tmp_path / "retry")],
-                          capture_output=True, text=True, timeout=600)
+                          env=SCRIPT_ENV, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     # The later checkpoint is set aside, not deleted; the retry continues from step 2 at lr / 10.
-    assert [p.name for p in training.list_checkpoints(run_dir)] == ["step_000002", "step_000003"]
+    assert [p.name for p in checkpoint.list_checkpoints(run_dir)] == ["step_000002", "step_000003"]
     assert [p.name for p in (run_dir / "rolled_back").glob("*/step_*")] == ["step_000004"]
     (rec,) = _records(tmp_path / "retry" / "metrics.jsonl")
     assert rec["step"] == 3
-    assert rec["lr"] == pytest.approx(cfg.optim.lr / 10 * training.lr_factor(2, cfg.schedule, 3), rel=1e-9)
-    helptext = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+    assert rec["lr"] == pytest.approx(cfg.optim.lr / 10 * optim.lr_factor(2, cfg.schedule, 3), rel=1e-9)
+    helptext = subprocess.run([str(script), "--help"], env=SCRIPT_ENV, capture_output=True, text=True, check=True).stdout
     assert "UNSAFE" in helptext and "causal=false" in helptext
 
 
@@ -182,7 +177,7 @@ def test_loss_only_evaluation_of_a_checkpoint(tmp_path, capsys):
     summary = train(cfg, out_dir=tmp_path / "run")
     ckpt = Path(summary["last_checkpoint"])
     printed = subprocess.run([str(ROOT / "scripts" / "rollback.sh"), "--checkpoint", str(ckpt), "--loss-only-eval",
-                              "--print"], capture_output=True, text=True, check=True).stdout
+                              "--print"], env=SCRIPT_ENV, capture_output=True, text=True, check=True).stdout
     assert f"--eval-only {ckpt}" in printed
     capsys.readouterr()
     assert main(["--config", str(ckpt / "train_config.yaml"), "--eval-only", str(ckpt)]) == 0
@@ -192,20 +187,20 @@ def test_loss_only_evaluation_of_a_checkpoint(tmp_path, capsys):
 
 def test_nonfinite_loss_stops_naming_the_step_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch, capsys):
     calls = {"n": 0}
-    real = training.act_loss
+    real = loop.act_loss
 
     def poisoned(out, **kw):
         calls["n"] += 1
         loss, m = real(out, **kw)
         return (loss * float("nan"), m) if calls["n"] == 3 else (loss, m)
 
-    monkeypatch.setattr(training, "act_loss", poisoned)
+    monkeypatch.setattr(loop, "act_loss", poisoned)
     rc = main(["--config", TINY, *SMALL, f"checkpoint.dir={tmp_path / 'ckpt'}", "train.max_steps=5",
                "checkpoint.every=2", "data.max_samples=24", "logging.eval_every=100", "--out", str(tmp_path / "run")])
     err = capsys.readouterr().err
-    assert rc == training.EXIT_NONFINITE
+    assert rc == errors.EXIT_NONFINITE
     assert "step 3" in err and "rollback.sh" in err and "step_000002" in err
-    assert [p.name for p in training.list_checkpoints(tmp_path / "ckpt" / "tiny")] == ["step_000002"]
+    assert [p.name for p in checkpoint.list_checkpoints(tmp_path / "ckpt" / "tiny")] == ["step_000002"]
 
 
 # ---------------------------------------------------------------------------------------------  dry run, CLI
@@ -238,17 +233,17 @@ def test_dry_run_writes_nothing_outside_a_temp_folder(tmp_path, monkeypatch, cap
 def test_user_errors_exit_2_with_a_message_naming_the_thing(tmp_path, capsys, monkeypatch, argv, needle):
     monkeypatch.setitem(sys.modules, "wandb", None)  # as if wandb were not installed (import fails)
     rc = main(["--config", TINY, f"checkpoint.dir={tmp_path / 'ckpt'}", "--out", str(tmp_path / "run"), *argv])
-    assert rc == training.EXIT_USER_ERROR
+    assert rc == errors.EXIT_USER_ERROR
     assert needle in capsys.readouterr().err
 
 
 def test_unwritable_output_folders_fail_before_training(tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    assert main(["--config", TINY, "--out", str(blocker / "run")]) == training.EXIT_USER_ERROR
+    assert main(["--config", TINY, "--out", str(blocker / "run")]) == errors.EXIT_USER_ERROR
     assert f"cannot write to {blocker / 'run'}" in capsys.readouterr().err
     rc = main(["--config", TINY, f"checkpoint.dir={blocker}", "--out", str(tmp_path / "run")])
-    assert rc == training.EXIT_USER_ERROR
+    assert rc == errors.EXIT_USER_ERROR
     assert "checkpoint.dir" in capsys.readouterr().err
 
 

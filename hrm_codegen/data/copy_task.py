@@ -21,8 +21,8 @@ from typing import Any
 
 import torch
 
-from hrm_codegen.losses_codegen import token_loss_sum
 from hrm_codegen.tokenization import IGNORE_INDEX
+from hrm_codegen.training.losses import token_loss_sum
 
 # The small model every copy experiment starts from; overrides replace keys. ``vocab_size`` is
 # small so that the LM head does not dominate a CPU step (the task only uses ids < 1501).

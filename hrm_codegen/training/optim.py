@@ -1,0 +1,108 @@
+"""Optimizers (AdamW, HRM's Adam-atan2), the learning-rate schedule and the EMA of the weights."""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import torch
+from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+
+from hrm_codegen.training.config import OptimConfig, ScheduleConfig
+
+
+class AdamATan2(torch.optim.Optimizer):
+    """Adam-atan2 (Everett et al. 2024, "Scaling Exponents Across Parameterizations and Optimizers").
+
+    Adam's ``m / (sqrt(v) + eps)`` becomes ``a * atan2(m, b * sqrt(v))``: bounded, scale invariant,
+    and without an epsilon to tune (HRM trains with it). Bias-corrected moments, decoupled weight
+    decay as in AdamW. Defaults ``a = 1.27, b = 1`` as in the reference implementations.
+    """
+
+    def __init__(self, params, lr: float = 1e-4, betas=(0.9, 0.95), weight_decay: float = 0.1,
+                 a: float = 1.27, b: float = 1.0):
+        if lr <= 0 or weight_decay < 0 or not all(0.0 <= x < 1.0 for x in betas):
+            raise ValueError(f"AdamATan2: invalid lr={lr}, betas={betas} or weight_decay={weight_decay}")
+        super().__init__(params, dict(lr=lr, betas=tuple(betas), weight_decay=weight_decay, a=a, b=b))
+
+    @torch.no_grad()
+    def step(self, closure: Callable | None = None):
+        """One update of every parameter that has a gradient."""
+        loss = None
+        if closure is not None:
+            with torch.enable_grad():
+                loss = closure()
+        for group in self.param_groups:
+            lr, (beta1, beta2), wd, a, b = group["lr"], group["betas"], group["weight_decay"], group["a"], group["b"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if not state:
+                    state["step"] = torch.tensor(0.0)
+                    state["exp_avg"] = torch.zeros_like(p, memory_format=torch.preserve_format)
+                    state["exp_avg_sq"] = torch.zeros_like(p, memory_format=torch.preserve_format)
+                state["step"] += 1
+                step = float(state["step"])
+                if wd:
+                    p.mul_(1.0 - lr * wd)
+                grad = p.grad
+                state["exp_avg"].lerp_(grad, 1.0 - beta1)
+                state["exp_avg_sq"].mul_(beta2).addcmul_(grad, grad, value=1.0 - beta2)
+                m_hat = state["exp_avg"] / (1.0 - beta1**step)
+                v_hat = state["exp_avg_sq"] / (1.0 - beta2**step)
+                p.add_(torch.atan2(m_hat, v_hat.sqrt_().mul_(b)), alpha=-lr * a)
+        return loss
+
+
+def build_optimizer(model: nn.Module, cfg: OptimConfig) -> torch.optim.Optimizer:
+    """AdamW or AdamATan2; weight decay on matrices/embeddings only, never on biases or 1-D tensors."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    groups = [
+        {"params": [p for p in params if p.dim() >= 2], "weight_decay": cfg.weight_decay},
+        {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0},
+    ]
+    groups = [g for g in groups if g["params"]]
+    if cfg.name == "adam_atan2":
+        return AdamATan2(groups, lr=cfg.lr, betas=cfg.betas)
+    return torch.optim.AdamW(groups, lr=cfg.lr, betas=cfg.betas, eps=cfg.eps)
+
+
+def lr_factor(step: int, cfg: ScheduleConfig, total_steps: int) -> float:
+    """Multiplier of the base lr for optimizer step ``step`` (0-based): linear warm-up, then cosine or constant."""
+    if step < cfg.warmup_steps:
+        return (step + 1) / cfg.warmup_steps
+    if cfg.kind == "constant":
+        return 1.0
+    progress = min(1.0, (step - cfg.warmup_steps) / max(1, total_steps - cfg.warmup_steps))
+    return cfg.min_lr_ratio + (1.0 - cfg.min_lr_ratio) * 0.5 * (1.0 + math.cos(math.pi * progress))
+
+
+def build_scheduler(optimizer: torch.optim.Optimizer, cfg: ScheduleConfig, total_steps: int):
+    """A ``LambdaLR`` applying :func:`lr_factor` to the base lr, stepped once per optimizer step."""
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: lr_factor(s, cfg, total_steps))
+
+
+def set_base_lr(scheduler, lr: float) -> None:
+    """Put a new base learning rate into a ``LambdaLR`` at its current step (the rollback's "lr / 10").
+
+    ``base_lrs`` and each group's ``initial_lr`` are what ``LambdaLR`` scales; the groups' current
+    ``lr`` is recomputed for the step the scheduler is at, so the schedule continues at the new scale.
+    """
+    scheduler.base_lrs = [lr] * len(scheduler.base_lrs)
+    for group, lmbda in zip(scheduler.optimizer.param_groups, scheduler.lr_lambdas):
+        group["initial_lr"] = lr
+        group["lr"] = lr * lmbda(scheduler.last_epoch)
+
+
+def build_ema(model: nn.Module, decay: float) -> AveragedModel:
+    """An exponential moving average of ``model``'s weights (torch's ``AveragedModel``).
+
+    ``get_ema_multi_avg_fn`` lerps the average towards the weights by ``1 - decay`` after each
+    optimizer step. ``AveragedModel`` copies the weights on its first update; that update is made
+    here, so the average starts at the initial weights and every step after it is a true EMA step.
+    """
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(decay))
+    ema.update_parameters(model)
+    return ema
