@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from hrm_codegen.config import CONFIG_DIR  # noqa: E402
 from hrm_codegen.models import build_model  # noqa: E402
+from hrm_codegen.training.accelerator import make_accelerator  # noqa: E402
 from hrm_codegen.training.config import load_train_config  # noqa: E402
-from hrm_codegen.training.loop import _TrainStep, make_accelerator  # noqa: E402
+from hrm_codegen.training.loop import _TrainStep  # noqa: E402
 from hrm_codegen.training.losses import act_loss  # noqa: E402
 from hrm_codegen.training.optim import build_optimizer  # noqa: E402
 

@@ -9,6 +9,7 @@ import sys
 from accelerate import PartialState
 
 from hrm_codegen.errors import ConfigError
+from hrm_codegen.training.accelerator import cpu_only
 from hrm_codegen.training.config import dump_config, load_train_config
 from hrm_codegen.training.errors import (
     EXIT_INTERRUPTED,
@@ -19,7 +20,8 @@ from hrm_codegen.training.errors import (
     NonFiniteLossError,
     TrainingInterrupted,
 )
-from hrm_codegen.training.loop import _cpu_only, evaluate_loss_only, train
+from hrm_codegen.training.loop import train
+from hrm_codegen.training.validation import evaluate_loss_only
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hrm-codegen train: aborted (no checkpoint written by this interrupt)", file=sys.stderr)
         return EXIT_INTERRUPTED
-    if PartialState(cpu=_cpu_only()).is_main_process:
+    if PartialState(cpu=cpu_only()).is_main_process:
         brief = {k: v for k, v in summary.items() if k != "losses"}
         print(json.dumps(brief, indent=2))
     return EXIT_OK

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import torch
-from accelerate import Accelerator, PartialState
+from accelerate import PartialState
 from accelerate.utils import DistributedDataParallelKwargs, broadcast_object_list, set_seed
 from torch import nn
 from torch.utils.data import Subset
@@ -60,6 +60,7 @@ from hrm_codegen.config import check_writable
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import build_model, load_model
 from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
+from hrm_codegen.training.accelerator import cpu_only, make_accelerator
 from hrm_codegen.training.checkpoint import (
     ACCELERATE_STATE,
     STATE_FORMAT,
@@ -77,9 +78,10 @@ from hrm_codegen.training.checkpoint import (
 from hrm_codegen.training.config import TrainConfig, dump_config
 from hrm_codegen.training.data import StepSampler, build_dataset, collate_to
 from hrm_codegen.training.errors import NonFiniteLossError, StopFlag, TrainingInterrupted
-from hrm_codegen.training.losses import act_loss, token_loss_sum
+from hrm_codegen.training.losses import act_loss
 from hrm_codegen.training.metrics import MetricsLogger, StepStats, init_trackers, memory_mb, plot_losses, tracker_kwargs
 from hrm_codegen.training.optim import build_ema, build_optimizer, build_scheduler, set_base_lr
+from hrm_codegen.training.validation import validation_loss
 
 
 class _TrainStep(nn.Module):
@@ -94,32 +96,6 @@ class _TrainStep(nn.Module):
         """One ACT segment: ``lm.train_forward(carry, batch)``, with the LM head at supervised
         positions only (packed logits; ``act_loss`` reads nothing else)."""
         return self.lm.train_forward(carry, batch, supervised_only=True)
-
-
-def _cpu_only() -> bool:
-    # Accelerate only sets up multi-process CPU training (gloo) when told it runs on CPU.
-    return not torch.cuda.is_available()
-
-
-def _mixed_precision(choice: str) -> str:
-    if choice != "auto":
-        return choice
-    return "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "no"
-
-
-def make_accelerator(mixed_precision: str, **kwargs: Any) -> Accelerator:
-    """An ``Accelerator`` for ``train.mixed_precision`` (``auto`` resolved) on this machine.
-
-    Accelerate keeps one precision per process; a second run in the same process that asks for a
-    different one is a :class:`ConfigError` (Accelerate has no public way to reset its state).
-    """
-    try:
-        return Accelerator(mixed_precision=_mixed_precision(mixed_precision), cpu=_cpu_only(), **kwargs)
-    except ValueError as e:
-        if "already been initialized" not in str(e):
-            raise
-        raise ConfigError(f"train.mixed_precision: {mixed_precision!r} differs from the precision an earlier run in "
-                          "this process used; run it in its own process") from None
 
 
 def _dry_run_config(cfg: TrainConfig, tmp: Path, world: int) -> TrainConfig:
@@ -521,51 +497,6 @@ class Trainer:
         return summary
 
 
-@torch.no_grad()
-def validation_loss(lm: nn.Module, dataset, accelerator, batch_size: int, kind: str = "softmax") -> tuple[float, int]:
-    """``(mean loss per supervised token, supervised tokens)`` of ``dataset`` over all processes.
-
-    Uses the evaluation forward (all M segments from a fresh carry), no generation; each process
-    takes every ``world``-th example and the sums are all-reduced.
-    """
-    rank, world, device = accelerator.process_index, accelerator.num_processes, accelerator.device
-    mine = list(range(rank, len(dataset), world))
-    total = torch.zeros(2, device=device, dtype=torch.float64)
-    was_training = lm.training
-    lm.eval()
-    try:
-        for start in range(0, len(mine), batch_size):
-            batch = collate_to(dataset, mine[start:start + batch_size], None, device)
-            with accelerator.autocast():
-                logits = lm(batch["input_ids"], attention_mask=batch["attention_mask"],
-                            prefix_lengths=batch["prompt_lengths"]).logits
-            s, n = token_loss_sum(logits, batch["labels"], kind=kind)
-            total += torch.stack([s.double(), n.double()])
-    finally:
-        lm.train(was_training)
-    total = accelerator.reduce(total, "sum")
-    return float(total[0] / total[1].clamp_min(1)), int(total[1])
-
-
-def evaluate_loss_only(cfg: TrainConfig, checkpoint: str | Path) -> dict[str, Any]:
-    """Validation loss of a saved model folder on ``data.validation``: the "evaluate by loss only, no
-    generation" rollback. Writes nothing."""
-    path = Path(checkpoint)
-    if not (path / "model.safetensors").is_file():
-        raise ConfigError(f"--eval-only: {path} is not a saved model folder (no model.safetensors there)")
-    if not cfg.data.validation:
-        raise ConfigError("--eval-only needs data.validation (an MBPP split or JSONL path)")
-    acc = make_accelerator(cfg.train.mixed_precision)
-    dataset = build_dataset(cfg.data.validation, "mbpp", get_tokenizer(), cfg.data.seq_len, "data.validation")
-    if cfg.data.max_eval_samples is not None and cfg.data.max_eval_samples < len(dataset):
-        dataset = Subset(dataset, range(cfg.data.max_eval_samples))
-    lm = load_model(path, device=acc.device)
-    bs = cfg.logging.eval_batch_size or cfg.train.batch_size
-    loss, tokens = validation_loss(lm, dataset, acc, bs, cfg.train.loss)
-    return {"checkpoint": str(path), "validation": cfg.data.validation, "examples": len(dataset),
-            "val_loss": loss, "val_tokens": tokens}
-
-
 def train(
     cfg: TrainConfig,
     out_dir: str | Path | None = None,
@@ -595,7 +526,7 @@ def train(
 
 
 def _dry_run(cfg: TrainConfig, on_step) -> dict[str, Any]:
-    state = PartialState(cpu=_cpu_only())
+    state = PartialState(cpu=cpu_only())
     tmp = Path(tempfile.mkdtemp(prefix="hrm-codegen-dry-run-")) if state.is_main_process else None
     if state.num_processes > 1:  # every process must use the main process's temporary folder
         tmp = Path(broadcast_object_list([str(tmp) if tmp else None])[0])
