@@ -124,6 +124,21 @@ def test_gradient_reaches_only_last_k_applications(k):
     assert model.embed_tokens.weight.grad is not None
 
 
+def test_state_init_std_scales_the_initial_states_only():
+    """``state_init_std`` scales H_init/L_init (0 = zero states) and draws the same numbers, so every weight
+    of a seeded model is unchanged (copy-task comparisons at one seed differ only in the initial states)."""
+    default, zero, half = tiny_model(), tiny_model(state_init_std=0.0), tiny_model(state_init_std=0.5)
+    assert not zero.H_init.any() and not zero.L_init.any()
+    torch.testing.assert_close(half.H_init, 0.5 * default.H_init)
+    torch.testing.assert_close(half.L_init, 0.5 * default.L_init)
+    weights = {k: v for k, v in default.state_dict().items() if k not in ("H_init", "L_init")}
+    for key, value in zero.state_dict().items():
+        if key in weights:
+            torch.testing.assert_close(value, weights[key])
+    ids = torch.randint(0, TINY["vocab_size"], (2, 7))
+    assert torch.isfinite(zero(ids).logits).all()
+
+
 def test_one_step_gradient_k1_leaves_L_without_gradient():
     model = tiny_model(grad_last_k=1)
     calls = _grad_pattern(model, torch.randint(0, TINY["vocab_size"], (1, 6)))

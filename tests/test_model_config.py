@@ -35,6 +35,7 @@ def test_defaults_are_documented_27m_hrm():
     ({"num_heads": 0}, "num_heads"),
     ({"hidden_size": 100, "num_heads": 8}, "num_heads"),
     ({"halt_exploration_prob": 1.5}, "halt_exploration_prob"),
+    ({"state_init_std": -1.0}, "state_init_std"),
 ])
 def test_config_errors_name_the_key(cfg, key):
     with pytest.raises(ConfigError, match=key):

@@ -88,9 +88,10 @@ class HierarchicalReasoningModel_ACTV1(LMBase):
         super().__init__(config)
         self.H_level = ReasoningModule(config, config.H_layers)
         self.L_level = ReasoningModule(config, config.L_layers)
-        # Fixed initial states: random once, never trained (buffers, saved with the weights).
-        self.register_buffer("H_init", trunc_normal_init_(torch.empty(config.hidden_size), std=1.0))
-        self.register_buffer("L_init", trunc_normal_init_(torch.empty(config.hidden_size), std=1.0))
+        # Fixed initial states: random once, never trained (buffers, saved with the weights); std
+        # ``state_init_std`` (0 = zero states; the same random draws either way, so seeds stay comparable).
+        self.register_buffer("H_init", trunc_normal_init_(torch.empty(config.hidden_size), std=config.state_init_std))
+        self.register_buffer("L_init", trunc_normal_init_(torch.empty(config.hidden_size), std=config.state_init_std))
         self.q_head = nn.Linear(config.hidden_size, 2, bias=True)
         with torch.no_grad():  # start by never halting early: zero weight, bias -5 (HRM)
             self.q_head.weight.zero_()
