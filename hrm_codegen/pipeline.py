@@ -1,10 +1,10 @@
 """``hrm-codegen run --preset P [--compare-baseline]``: build data -> train -> evaluate -> report.
 
-A preset (``configs/presets/<name>.yaml``) names the steps of one end-to-end job:
+A preset (``hrm_codegen/configs/presets/<name>.yaml``, validated by :class:`PresetConfig`) names the steps of one end-to-end job:
 
 * ``corpus`` (optional): one or a list of ``{out, args}``: the JSONL that ``hrm-codegen data build args``
   writes, built only when the file is missing;
-* ``stages``: one or more training runs in order (``config`` = a training config of ``configs/``,
+* ``stages``: one or more training runs in order (``config`` = a training config shipped in the package or a path,
   ``overrides`` = its ``key=value`` overrides); a later stage starts from the weights the previous
   stage ended with (``train.init_from``), e.g. pre-training on raw code, then fine-tuning;
 * ``evaluate``: the MBPP split and tasks to score, greedy decoding for Pass@1 and sampling for
@@ -33,63 +33,114 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from hrm_codegen.config import PRESET_DIR
+from hrm_codegen.config import (
+    PRESET_DIR,
+    apply_overrides,
+    check_writable,
+    load_config_file,
+    resolve_config_path,
+    validate,
+)
+from hrm_codegen.errors import ConfigError
+from hrm_codegen.training.config import TrainConfig, load_train_config
 
-PRESET_KEYS = {"name", "description", "corpus", "stages", "evaluate", "baseline"}
-EVAL_KEYS = {"benchmark", "split", "tasks", "greedy", "sampled", "timeout", "workers", "batch_size"}
+
+class _Strict(BaseModel):
+    # A typo in a preset key must fail before any work, naming the key.
+    model_config = ConfigDict(extra="forbid")
 
 
-class PresetError(ValueError):
-    """A preset file that cannot be run; the message names the file and the key."""
+class CorpusSpec(_Strict):
+    """One corpus the preset needs: the JSONL ``hrm-codegen data build ARGS`` writes to ``out``."""
+
+    out: str
+    args: list[str] = []
+
+
+class StageSpec(_Strict):
+    """One training run: a training config (name or path) and its ``key=value`` overrides."""
+
+    name: str | None = None
+    config: str
+    overrides: list[str] = []
+
+
+class GreedySpec(_Strict):
+    """Greedy decoding for Pass@1."""
+
+    max_new_tokens: int = 256
+
+
+class SampledSpec(_Strict):
+    """Sampled completions for Pass@k (k = 1, 10, 100 up to ``n``)."""
+
+    n: int = 10
+    temperature: float = 0.8
+    top_p: float = 0.95
+    seed: int = 0
+    max_new_tokens: int = 256
+
+
+class EvaluateSpec(_Strict):
+    """What to score the final checkpoint on."""
+
+    benchmark: str = "mbpp"
+    split: str = "test"
+    tasks: str | None = None
+    """Task ids, e.g. ``"11-30"``; null = the whole split."""
+    greedy: GreedySpec = GreedySpec()
+    sampled: SampledSpec | None = None
+    timeout: float | None = None
+    workers: int | None = None
+    batch_size: int | None = None
+
+    @field_validator("tasks", mode="before")
+    @classmethod
+    def _tasks_as_text(cls, v):
+        return None if v is None else str(v)  # YAML reads `tasks: 11` as an int
+
+
+class BaselineSpec(_Strict):
+    """Overrides that turn each stage's model into the baseline for ``--compare-baseline``."""
+
+    overrides: list[str] = []
+
+
+class PresetConfig(_Strict):
+    """A preset: the steps of one end-to-end job (``hrm_codegen/configs/presets/<name>.yaml``)."""
+
+    name: str
+    description: str = ""
+    corpus: list[CorpusSpec] = []
+    stages: list[StageSpec] = Field(min_length=1)
+    evaluate: EvaluateSpec = EvaluateSpec()
+    baseline: BaselineSpec = BaselineSpec()
+    path: str = ""
+    """The file it was read from."""
+
+    @field_validator("corpus", mode="before")
+    @classmethod
+    def _one_or_many(cls, v):
+        return [v] if isinstance(v, dict) else (v or [])
 
 
 # ---------------------------------------------------------------------------------------- presets
 
 
-def load_preset(name_or_path: str | Path) -> dict[str, Any]:
-    """Read and check a preset (a name in ``configs/presets/`` or a YAML path)."""
-    path = Path(name_or_path)
-    if not path.is_file():
-        path = PRESET_DIR / f"{name_or_path}.yaml"
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in PRESET_DIR.glob("*.yaml")))
-        raise PresetError(f"preset {name_or_path!r} not found (known presets: {known})")
-    preset = yaml.safe_load(path.read_text()) or {}
-    if not isinstance(preset, dict):
-        raise PresetError(f"{path}: a preset must be a mapping")
-    unknown = set(preset) - PRESET_KEYS
-    if unknown:
-        raise PresetError(f"{path}: unknown key(s) {sorted(unknown)} (known: {sorted(PRESET_KEYS)})")
-    stages = preset.get("stages")
-    if not isinstance(stages, list) or not stages:
-        raise PresetError(f"{path}: 'stages' must be a non-empty list of training stages")
-    for i, st in enumerate(stages):
-        if not isinstance(st, dict) or "config" not in st:
-            raise PresetError(f"{path}: stages[{i}] needs a 'config' (a training config name or path)")
-        bad = set(st) - {"name", "config", "overrides"}
-        if bad:
-            raise PresetError(f"{path}: stages[{i}]: unknown key(s) {sorted(bad)}")
-    ev = preset.get("evaluate") or {}
-    bad = set(ev) - EVAL_KEYS
-    if bad:
-        raise PresetError(f"{path}: evaluate: unknown key(s) {sorted(bad)} (known: {sorted(EVAL_KEYS)})")
-    preset.setdefault("name", path.stem)
-    preset["_path"] = str(path)
-    return preset
+def load_preset(name_or_path: str | Path) -> PresetConfig:
+    """Read and validate a preset: a name shipped in the package or a YAML path (:class:`ConfigError` naming the key)."""
+    path = resolve_config_path(name_or_path, PRESET_DIR, what="preset")
+    raw = load_config_file(path, "preset")
+    raw.setdefault("name", path.stem)
+    return validate(PresetConfig, {**raw, "path": str(path)}, f"invalid preset ({path})")
 
 
-def stage_configs(preset: dict[str, Any], extra_overrides: list[str] = ()):
-    """The validated :class:`~hrm_codegen.training.TrainConfig` of each stage (fails before any work)."""
-    from hrm_codegen.training.config import load_train_config
-
-    cfgs = []
-    for i, st in enumerate(preset["stages"]):
-        overrides = [str(o) for o in st.get("overrides") or []] + list(extra_overrides)
-        cfg = load_train_config(st["config"], overrides)
-        cfgs.append((st.get("name") or f"stage{i}", cfg))
-    return cfgs
+def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
+    """The validated :class:`~hrm_codegen.training.config.TrainConfig` of each stage (fails before any work)."""
+    return [(st.name or f"stage{i}", load_train_config(st.config, [*st.overrides, *extra_overrides]))
+            for i, st in enumerate(preset.stages)]
 
 
 # ---------------------------------------------------------------------------------------- baseline
@@ -116,21 +167,15 @@ def baseline_config(cfg, baseline_overrides: list[str]):
     the remaining FLOPs ratio so the two runs spend the same compute on the same token stream.
     Returns ``(config, info)`` where ``info`` records both FLOPs figures.
     """
-    from hrm_codegen.training.config import TrainConfig
-
     seq = cfg.data.seq_len
     hrm_fpt = _flops_per_token(cfg.model, seq)
-    base = cfg.model_copy(deep=True)
-    raw = base.model_dump()
-    raw["model"].update(arch="transformer")
-    for ov in baseline_overrides:
-        key, _, val = ov.partition("=")
-        if key.startswith("model."):
-            raw["model"][key[len("model."):]] = yaml.safe_load(val)
+    # Any key of the training config may be overridden for the baseline (model.*, optim.lr, ...);
+    # the schema names a bad one.
+    raw = apply_overrides(cfg.model_dump(), ["model.arch=transformer", *baseline_overrides])
     best = None
     for n in range(1, 97):
         raw["model"]["num_layers"] = n
-        fpt = _flops_per_token(TrainConfig(**raw).model, seq)
+        fpt = _flops_per_token(validate(TrainConfig, raw, "invalid baseline config").model, seq)
         if best is None or abs(fpt - hrm_fpt) < abs(best[1] - hrm_fpt):
             best = (n, fpt)
         if fpt > hrm_fpt:
@@ -139,7 +184,7 @@ def baseline_config(cfg, baseline_overrides: list[str]):
     steps = max(1, round(cfg.train.max_steps * hrm_fpt / best[1]))
     raw["train"]["max_steps"] = steps
     raw["run_name"] = f"{cfg.run_name}-baseline"
-    out = TrainConfig(**raw)
+    out = validate(TrainConfig, raw, "invalid baseline config")
     info = {"hrm_train_flops_per_token": hrm_fpt, "baseline_train_flops_per_token": best[1],
             "baseline_num_layers": best[0], "hrm_steps": cfg.train.max_steps, "baseline_steps": steps}
     return out, info
@@ -350,28 +395,23 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
     """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict."""
     t0 = time.time()
     preset = load_preset(preset_name)
-    out = Path(out_dir) if out_dir else Path("runs") / preset["name"]
+    out = Path(out_dir) if out_dir else Path("runs") / preset.name
     stages = stage_configs(preset, list(overrides))  # every config error surfaces before any work
     baseline_stages, equal = [], []
     if compare_baseline:
         for name, cfg in stages:
-            bcfg, info = baseline_config(cfg, [str(o) for o in (preset.get("baseline") or {}).get("overrides") or []])
+            bcfg, info = baseline_config(cfg, preset.baseline.overrides)
             baseline_stages.append((name, bcfg))
             equal.append({"stage": name} | info)
-    out.mkdir(parents=True, exist_ok=True)
-    probe = out / ".write-test"
-    try:
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as e:
-        raise PresetError(f"output folder {out} is not writable: {e}") from e
-    report: dict[str, Any] = {"preset": preset["name"], "description": preset.get("description", ""),
+    check_writable(out, "--out (run folder)")
+    report: dict[str, Any] = {"preset": preset.name, "description": preset.description,
                               "started": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": _machine()}
-    report["corpus"] = ensure_corpus(preset)
+    report["corpus"] = ensure_corpus(preset.model_dump())
     report["models"] = {}
     for label, sts in [("hrm", stages)] + ([("baseline", baseline_stages)] if compare_baseline else []):
         summaries = train_stages(sts, out / label)
-        evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], preset.get("evaluate") or {}, out / label)
+        evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], preset.evaluate.model_dump(exclude_none=True),
+                                    out / label)
         report["models"][label] = model_result(summaries, evals)
         plot = summaries[-1].get("plot_path")
         if plot and Path(plot).is_file():
@@ -390,17 +430,15 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
 def main(argv: list[str] | None = None) -> int:
     """``hrm-codegen run``; returns the exit code."""
     ap = argparse.ArgumentParser(prog="hrm-codegen run", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--preset", default="quickstart", help="preset name in configs/presets/ or a YAML path")
+    ap.add_argument("--preset", default="quickstart", help="a preset shipped in the package (quickstart, mini, gpu-speedrun) or a YAML path")
     ap.add_argument("--compare-baseline", action="store_true",
                     help="also train the transformer baseline at equal training FLOPs and compare")
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
     args = ap.parse_args(argv)
-    from hrm_codegen.errors import ConfigError
-
     try:
         report = run(args.preset, args.out, args.compare_baseline, args.overrides)
-    except (PresetError, ConfigError) as e:
+    except ConfigError as e:
         print(f"hrm-codegen run: error: {e}", file=sys.stderr)
         return 2
     for name, m in report["models"].items():

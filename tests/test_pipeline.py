@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from hrm_codegen import pipeline
+from hrm_codegen.errors import ConfigError
 
 
 def test_shipped_presets_validate_and_match_baseline_flops():
@@ -21,11 +22,11 @@ def test_shipped_presets_validate_and_match_baseline_flops():
 
 
 def test_bad_preset_errors_name_the_problem(tmp_path):
-    with pytest.raises(pipeline.PresetError, match="not found"):
+    with pytest.raises(ConfigError, match="not found"):
         pipeline.load_preset("no-such-preset")
     bad = tmp_path / "bad.yaml"
     bad.write_text(yaml.safe_dump({"stages": [{"config": "tiny"}], "evalute": {}}))
-    with pytest.raises(pipeline.PresetError, match="evalute"):
+    with pytest.raises(ConfigError, match="evalute"):
         pipeline.load_preset(bad)
     assert pipeline.main(["--preset", str(bad)]) == 2
 
