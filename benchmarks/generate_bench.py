@@ -33,7 +33,7 @@ from pathlib import Path
 import torch
 
 from hrm_codegen.config import CONFIG_DIR
-from hrm_codegen.generation import CachedDecoder, generate
+from hrm_codegen.inference import CachedDecoder, generate
 from hrm_codegen.models import build_model, load_config
 
 DEFAULT_CONFIG = CONFIG_DIR / "hrm-27m.yaml"

@@ -1,7 +1,7 @@
 """Sampling benchmark: the top-p fast path (sort a candidate set) vs the full-vocabulary sort; prints JSON.
 
 ``sample_next_token`` with ``top_p`` sorts only each row's most likely tokens when they hold the
-nucleus (``hrm_codegen.generation.NUCLEUS_CANDIDATES``) and falls back to the full sort otherwise.
+nucleus (``hrm_codegen.inference.sampling.NUCLEUS_CANDIDATES``) and falls back to the full sort otherwise.
 This times both on logits over GPT-2's 50,257 tokens whose entropy ranges from peaked to nearly
 flat (``--scales``: logits = scale * standard normal; a small model at temperature 0.8 sits in the
 flat half), rows = samples per step, and reports the ratio measured in the same process::
@@ -19,7 +19,7 @@ import time
 
 import torch
 
-import hrm_codegen.generation as gen
+import hrm_codegen.inference.sampling as gen
 
 
 def time_sampler(logits: torch.Tensor, top_p: float, candidates: tuple[int, ...], repeats: int) -> float:

@@ -15,9 +15,9 @@ from hrm_codegen.errors import CheckpointError
 COMMANDS = {
     "data": ("hrm_codegen.data.cli", "data tools: `data report` (MBPP statistics), `data build` (training corpus)"),
     "train": ("hrm_codegen.training.cli", "train a model (Accelerate; YAML config + key=value overrides)"),
-    "generate": ("hrm_codegen.generation", "generate code from a checkpoint for a prompt or an MBPP task"),
-    "evaluate": ("hrm_codegen.evaluation", "score completions in the sandbox and report pass@k (MBPP, HumanEval)"),
-    "extra-tests": ("hrm_codegen.extra_tests", "the MBPP extra tests (asserts the model never saw): coverage, --rebuild"),
+    "generate": ("hrm_codegen.inference.cli", "generate code from a checkpoint for a prompt or an MBPP task"),
+    "evaluate": ("hrm_codegen.evaluation.cli", "score completions in the sandbox and report pass@k (MBPP, HumanEval)"),
+    "extra-tests": ("hrm_codegen.tasks.mbpp_extra_tests", "the MBPP extra tests (asserts the model never saw): coverage, --rebuild"),
     "run": ("hrm_codegen.pipeline", "train -> evaluate -> report for a preset (quickstart, mini, gpu-speedrun)"),
 }
 

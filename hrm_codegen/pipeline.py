@@ -238,38 +238,36 @@ def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
 
 
 def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Path) -> dict[str, Any]:
-    """Greedy Pass@1 and sampled Pass@k of a checkpoint with ``hrm-codegen evaluate``; the two summaries."""
-    from hrm_codegen.evaluation import main as evaluate_main
+    """Greedy Pass@1 and sampled Pass@k of a checkpoint with :func:`hrm_codegen.evaluation.evaluate`; the two summaries."""
+    # Imported here: this function is the pipeline's only user of evaluation (the module header is not this change's).
+    from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
 
-    common = ["--checkpoint", str(checkpoint), "--split", str(ev.get("split", "test")),
-              "--benchmark", str(ev.get("benchmark", "mbpp"))]
+    common: dict[str, Any] = {"checkpoint": str(checkpoint), "split": str(ev.get("split", "test")),
+                              "benchmark": str(ev.get("benchmark", "mbpp"))}
     if ev.get("tasks"):
-        common += ["--tasks", str(ev["tasks"])]
+        common["tasks"] = str(ev["tasks"])
     for key in ("timeout", "workers", "batch_size"):
         if ev.get(key) is not None:
-            common += [f"--{key.replace('_', '-')}", str(ev[key])]
+            common[key] = ev[key]
     results = {}
     greedy = ev.get("greedy") or {}
-    runs = [("greedy", ["--n", "1", "--k", "1", "--temperature", "0",
-                        "--max-new-tokens", str(greedy.get("max_new_tokens", 256))])]
+    runs = [("greedy", {"n": 1, "k": [1], "temperature": 0.0, "max_new_tokens": greedy.get("max_new_tokens", 256)})]
     sampled = ev.get("sampled")
     if sampled:
         n = int(sampled.get("n", 10))
-        ks = ",".join(str(k) for k in (1, 10, 100) if k <= n)
-        runs.append(("sampled", ["--n", str(n), "--k", ks, "--temperature", str(sampled.get("temperature", 0.8)),
-                                 "--top-p", str(sampled.get("top_p", 0.95)), "--seed", str(sampled.get("seed", 0)),
-                                 "--max-new-tokens", str(sampled.get("max_new_tokens", 256)),
-                                 "--no-reference-check"]))  # same tasks as greedy: checked there once
-    for name, args in runs:
+        runs.append(("sampled", {"n": n, "k": [k for k in (1, 10, 100) if k <= n],
+                                 "temperature": sampled.get("temperature", 0.8), "top_p": sampled.get("top_p", 0.95),
+                                 "seed": sampled.get("seed", 0), "max_new_tokens": sampled.get("max_new_tokens", 256),
+                                 "reference_check": False}))  # same tasks as greedy: checked there once
+    for name, options in runs:
         out = out_dir / f"eval-{name}"
         t0 = time.time()
         print(f"[run] evaluating ({name}) {checkpoint}", flush=True)
-        rc = evaluate_main(common + args + ["--out", str(out)])
-        if rc != 0:
-            raise RuntimeError(f"evaluation ({name}) of {checkpoint} failed with exit code {rc}")
-        summary = json.loads((out / "summary.json").read_text())
+        result = evaluate(EvalConfig(**common, **options, out=str(out)))
+        print(f"{summary_line(result.summary)} -> {result.summary_path}")
+        summary = dict(result.summary)
         summary["wall_s"] = round(time.time() - t0, 1)
-        summary["results_path"] = str(out / "results.jsonl")
+        summary["results_path"] = str(result.results_path)
         results[name] = summary
     return results
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from hrm_codegen.evaluation import main
+from hrm_codegen.evaluation.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

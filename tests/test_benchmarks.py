@@ -8,8 +8,9 @@ import math
 
 import pytest
 
-from hrm_codegen import evaluation
 from hrm_codegen.cli import main as cli_main
+from hrm_codegen.evaluation.cli import main as evaluate_main
+from hrm_codegen.models import build_model
 from hrm_codegen.sandbox import Limits, Sandbox
 from hrm_codegen.tasks import get_benchmark, program_code, program_parts
 from hrm_codegen.tasks.base import cut_at_stops
@@ -119,7 +120,7 @@ def test_a_completion_that_hard_codes_the_visible_asserts_passes_them_and_fails_
     samples = tmp_path / "hardcoded.jsonl"
     samples.write_text("".join(json.dumps({"task_id": p.task_id, "completion": _hard_coded(p)}) + "\n" for p in chosen))
     out = tmp_path / "out"
-    assert evaluation.main(["--samples", str(samples), "--tasks", "17-19", "--out", str(out), "--workers", "2",
+    assert evaluate_main(["--samples", str(samples), "--tasks", "17-19", "--out", str(out), "--workers", "2",
                             "--no-reference-check"]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["pass@1"] == 1.0  # the standard figure is fooled ...
@@ -157,20 +158,16 @@ def test_humaneval_samples_in_both_formats_and_the_default_out_folder(tmp_path, 
 
 
 def test_a_tiny_checkpoint_evaluated_on_humaneval_gives_a_number(tmp_path):
-    from hrm_codegen.models import build_model
-
     build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
                  "L_cycles": 1, "max_seq_len": 1024}).save_pretrained(tmp_path / "ckpt")
     out = tmp_path / "he"
-    assert evaluation.main(["--checkpoint", str(tmp_path / "ckpt"), "--benchmark", "humaneval", "--tasks", "0-2",
+    assert evaluate_main(["--checkpoint", str(tmp_path / "ckpt"), "--benchmark", "humaneval", "--tasks", "0-2",
                             "--max-new-tokens", "8", "--workers", "2", "--out", str(out)]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["benchmark"] == "humaneval" and math.isfinite(summary["pass@1"]) and summary["num_samples"] == 3
 
 
 def test_a_corrupt_checkpoint_is_one_line_and_exit_2(tmp_path, capsys):
-    from hrm_codegen.models import build_model
-
     ckpt = tmp_path / "ckpt"
     build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
                  "L_cycles": 1, "max_seq_len": 64}).save_pretrained(ckpt)

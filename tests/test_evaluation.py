@@ -8,15 +8,20 @@ from itertools import combinations
 
 import pytest
 
-from hrm_codegen import evaluation
+from hrm_codegen.cli import main as cli_main
+from hrm_codegen.errors import ConfigError, DataFormatError
 from hrm_codegen.evaluation import (
-    EvalError,
+    EvalConfig,
     aggregate_pass_at_k,
+    evaluate,
     load_samples,
     parse_ks,
     parse_task_ids,
     pass_at_k,
 )
+from hrm_codegen.evaluation.cli import build_parser, config_from_args
+from hrm_codegen.evaluation.cli import main as evaluate_main
+from hrm_codegen.models import build_model
 from hrm_codegen.tasks import get_benchmark
 from hrm_codegen.tasks.mbpp import load_mbpp
 
@@ -79,10 +84,10 @@ def test_argument_parsers():
     assert parse_task_ids("11-13, 20,Mbpp/30") == {11, 12, 13, 20, 30}
     assert parse_ks("10,1,10") == [1, 10]
     for bad in ("x", "5-3", ""):
-        with pytest.raises(EvalError):
+        with pytest.raises(ConfigError):
             parse_task_ids(bad)
     for bad in ("0", "a", ""):
-        with pytest.raises(EvalError):
+        with pytest.raises(ConfigError):
             parse_ks(bad)
 
 
@@ -91,7 +96,7 @@ def test_load_samples_accepts_both_id_styles_and_names_bad_lines(tmp_path):
     path.write_text('{"task_id": 11, "completion": "a"}\n\n{"task_id": "Mbpp/11", "solution": "b"}\n')
     assert load_samples(path, get_benchmark("mbpp")) == {"Mbpp/11": [{"completion": "a"}, {"solution": "b"}]}
     path.write_text('{"task_id": 11, "completion": "a"}\n{"task_id": 12}\n')
-    with pytest.raises(EvalError, match=r"s\.jsonl:2"):
+    with pytest.raises(DataFormatError, match=r"s\.jsonl:2"):
         load_samples(path, get_benchmark("mbpp"))
 
 
@@ -115,7 +120,7 @@ def test_cli_scores_a_samples_file_as_written_and_resumes(tmp_path, capsys):
     _write_samples(samples, rows)
     out = tmp_path / "run"
     argv = ["--samples", str(samples), "--tasks", "11-13", "--k", "1,2,3", "--out", str(out), "--workers", "2"]
-    assert evaluation.main(argv) == 0
+    assert evaluate_main(argv) == 0
 
     summary = json.loads((out / "summary.json").read_text())
     assert summary["pass@1"] == pytest.approx((0.5 + 0.0 + 0.0) / 3)
@@ -134,7 +139,7 @@ def test_cli_scores_a_samples_file_as_written_and_resumes(tmp_path, capsys):
     failed_assert = next(r for r in records if r["task_id"] == "Mbpp/12" and r["status"] == "failed")
     assert "assert False" in failed_assert["program"] and failed_assert["result"].startswith("failed")
 
-    assert evaluation.main(argv) == 0  # same --out: nothing is run again
+    assert evaluate_main(argv) == 0  # same --out: nothing is run again
     again = json.loads((out / "summary.json").read_text())
     assert again["timing"]["samples_executed"] == 0 and again["timing"]["samples_reused"] == 6
     assert again["pass@1"] == summary["pass@1"]
@@ -144,21 +149,19 @@ def test_cli_scores_a_samples_file_as_written_and_resumes(tmp_path, capsys):
 def test_cli_user_errors_exit_2_with_a_message(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n")
-    assert evaluation.main(["--samples", str(bad), "--out", str(tmp_path / "o")]) == 2
+    assert evaluate_main(["--samples", str(bad), "--out", str(tmp_path / "o")]) == 2
     assert "bad.jsonl:1" in capsys.readouterr().err
-    assert evaluation.main(["--samples", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")]) == 2
+    assert evaluate_main(["--samples", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")]) == 2
     assert "not found" in capsys.readouterr().err
     good = tmp_path / "good.jsonl"
     _write_samples(good, [{"task_id": 11, "completion": "x = 1"}])
-    assert evaluation.main(["--samples", str(good), "--tasks", "5000", "--out", str(tmp_path / "o")]) == 2
+    assert evaluate_main(["--samples", str(good), "--tasks", "5000", "--out", str(tmp_path / "o")]) == 2
     assert "5000" in capsys.readouterr().err
-    assert evaluation.main(["--checkpoint", str(tmp_path), "--n", "1", "--k", "5", "--out", str(tmp_path / "o")]) == 2
+    assert evaluate_main(["--checkpoint", str(tmp_path), "--n", "1", "--k", "5", "--out", str(tmp_path / "o")]) == 2
     assert "--n" in capsys.readouterr().err
 
 
 def test_cli_dispatch(tmp_path):
-    from hrm_codegen.cli import main as cli_main
-
     samples = tmp_path / "s.jsonl"
     task = next(t for t in load_mbpp("test") if t.task_id == 11)
     _write_samples(samples, [{"task_id": 11, "completion": task.code}])
@@ -168,15 +171,13 @@ def test_cli_dispatch(tmp_path):
 
 def test_evaluate_tiny_random_checkpoint_gives_a_number(tmp_path):
     # The plan's D4 bar: generate with a real (random) model, score, get a pass@1 that is not NaN.
-    from hrm_codegen.models import build_model
-
     model = build_model({"arch": "hrm", "hidden_size": 64, "num_heads": 2, "H_layers": 1, "L_layers": 1,
                                 "H_cycles": 1, "L_cycles": 1, "max_seq_len": 512})
     model.save_pretrained(tmp_path / "ckpt")
     out = tmp_path / "eval"
     argv = ["--checkpoint", str(tmp_path / "ckpt"), "--tasks", "11,12", "--max-new-tokens", "8",
             "--out", str(out), "--workers", "2", "--device", "cpu"]
-    assert evaluation.main(argv) == 0
+    assert evaluate_main(argv) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert isinstance(summary["pass@1"], float) and math.isfinite(summary["pass@1"])
     assert 0.0 <= summary["pass@1"] <= 1.0
@@ -186,15 +187,56 @@ def test_evaluate_tiny_random_checkpoint_gives_a_number(tmp_path):
 
 def test_prompt_longer_than_the_model_context_is_scored_not_fatal(tmp_path):
     """A task whose prompt fills max_seq_len gets an empty (failing) completion and is counted."""
-    from hrm_codegen.models import build_model
-
     ckpt = tmp_path / "ckpt"
     build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
                  "L_cycles": 1, "max_seq_len": 64}).save_pretrained(ckpt)
     out = tmp_path / "out"
     # task 11's prompt has 69 tokens (over the context), task 86's 56 (fits)
-    assert evaluation.main(["--checkpoint", str(ckpt), "--split", "test", "--tasks", "11,86", "--max-new-tokens", "4",
+    assert evaluate_main(["--checkpoint", str(ckpt), "--split", "test", "--tasks", "11,86", "--max-new-tokens", "4",
                             "--workers", "1", "--out", str(out)]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["num_samples"] == 2 and isinstance(summary["pass@1"], float)
     assert summary["model"]["prompts_too_long"] == ["Mbpp/11"]
+
+
+# ----------------------------------------------------------------------------- EvalConfig / evaluate()
+
+
+def test_eval_config_rejects_an_unknown_key_naming_it():
+    with pytest.raises(ConfigError, match="max_new_token") as err:
+        EvalConfig(samples="s.jsonl", max_new_token=8)
+    assert "\n" not in str(err.value), "one line"
+    assert "max_new_tokens" in str(err.value), "the known keys are listed"
+    with pytest.raises(ConfigError, match="exactly one of checkpoint"):
+        EvalConfig()
+    with pytest.raises(ConfigError, match="n: "):
+        EvalConfig(samples="s.jsonl", n=0)
+
+
+def test_eval_config_holds_every_cli_option_with_the_cli_defaults():
+    args = build_parser().parse_args(["--samples", "s.jsonl"])
+    assert set(vars(args)) == set(EvalConfig.model_fields)
+    assert config_from_args(args) == EvalConfig(samples="s.jsonl")
+    cfg = config_from_args(build_parser().parse_args(["--samples", "s.jsonl", "--k", "10,1,10",
+                                                      "--split", "sanitized-validation"]))
+    assert cfg.k == [1, 10] and (cfg.benchmark, cfg.split) == ("mbpp-sanitized", "validation")
+
+
+def test_evaluate_returns_the_summary_the_cli_writes(tmp_path):
+    tasks = [t for t in load_mbpp("test") if t.task_id in (11, 12)]
+    samples = tmp_path / "samples.jsonl"
+    _write_samples(samples, [{"task_id": t.task_id, "completion": t.code} for t in tasks]
+                   + [{"task_id": 12, "completion": "def nope(:\n"}])
+    common = {"samples": str(samples), "tasks": "11-12", "k": "1,2", "workers": 1}
+    result = evaluate(EvalConfig(**common, out=str(tmp_path / "lib")))
+    assert result.summary_path == tmp_path / "lib" / "summary.json" and result.results_path.is_file()
+    assert json.loads(result.summary_path.read_text()) == result.summary
+    assert evaluate_main(["--samples", str(samples), "--tasks", "11-12", "--k", "1,2", "--workers", "1",
+                          "--out", str(tmp_path / "cli")]) == 0
+    written = json.loads((tmp_path / "cli" / "summary.json").read_text())
+
+    def untimed(summary):
+        return {k: v for k, v in summary.items() if k != "timing"}
+
+    assert untimed(result.summary) == untimed(written)
+    assert result.summary["pass@1"] == pytest.approx(0.75) and "2" in result.summary["pass@k_not_reported"]

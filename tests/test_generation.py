@@ -8,29 +8,34 @@ decoders (teacher forcing), and on greedy tokens as well.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import warnings
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import torch
 
-from hrm_codegen.generation import (
-    DEFAULT_MBPP_STOPS,
+from hrm_codegen.inference import (
     CachedDecoder,
     RecomputeDecoder,
     StopOnStrings,
     TextStreamer,
-    _plan_batches,
     completion_text,
     generate,
     generate_code,
-    main,
     sample_next_token,
     top_k_filter,
     top_p_filter,
-    truncate_at_stops,
 )
+from hrm_codegen.inference import sampling as sampling_module
+from hrm_codegen.inference.cli import main
+from hrm_codegen.inference.completions import _plan_batches
 from hrm_codegen.models import build_model
+from hrm_codegen.tasks.base import cut_at_stops
+from hrm_codegen.tasks.mbpp import MBPP_STOPS, load_mbpp
 from hrm_codegen.tokenization import get_tokenizer
 
 EOS = 50256
@@ -227,15 +232,24 @@ def test_max_new_tokens_zero_returns_the_prompts():
     assert torch.equal(out, ids.repeat_interleave(2, dim=0))
 
 
-def test_generate_is_bound_on_the_model_and_restores_training_mode():
+def test_generate_restores_training_mode():
     model = tiny("transformer")
     model.train()
     try:
-        out = model.generate(torch.tensor([[1, 2, 3]]), 4)
+        out = generate(model, torch.tensor([[1, 2, 3]]), 4)
         assert out.shape == (1, 7)
         assert model.training, "generate must restore the training flag"
     finally:
         model.eval()
+
+
+def test_models_do_not_import_inference():
+    """The layering: models sit below inference, so neither a model method nor an import reaches up."""
+    assert not hasattr(tiny("transformer"), "generate"), "generation is hrm_codegen.inference.generate(model, ...)"
+    code = "import sys, hrm_codegen.models; print(sorted(m for m in sys.modules if m.startswith('hrm_codegen.inference')))"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.strip() == "[]"
 
 
 # ----------------------------------------------------------------------------- errors
@@ -319,17 +333,17 @@ def test_greedy_is_argmax():
 
 def test_truncate_at_stops_cuts_at_the_earliest_stop():
     text = "def f(x):\n    return x\nprint(f(1))\nassert f(1) == 1\n"
-    assert truncate_at_stops(text, DEFAULT_MBPP_STOPS) == "def f(x):\n    return x"
-    assert truncate_at_stops("x = 1\n", DEFAULT_MBPP_STOPS) == "x = 1\n"
-    assert truncate_at_stops('a\n"""doc', ('\n"""',)) == "a"
-    assert truncate_at_stops("abc", ()) == "abc"
+    assert cut_at_stops(text, MBPP_STOPS) == "def f(x):\n    return x"
+    assert cut_at_stops("x = 1\n", MBPP_STOPS) == "x = 1\n"
+    assert cut_at_stops('a\n"""doc', ('\n"""',)) == "a"
+    assert cut_at_stops("abc", ()) == "abc"
 
 
 def test_stop_on_strings_flags_only_rows_with_a_stop():
     tok = get_tokenizer()
     rows = ["def f():\n    return 1\nassert f() == 1", "def g():\n    return 2\n    # assert later"]
     ids = [tok.encode(r) for r in rows]
-    crit = StopOnStrings(tok, DEFAULT_MBPP_STOPS)
+    crit = StopOnStrings(tok, MBPP_STOPS)
     # Check incrementally, as generate() does: row 0 must be flagged at the step its stop completes.
     flagged_at = None
     for t in range(1, len(ids[0]) + 1):
@@ -346,8 +360,8 @@ def test_stop_on_strings_flags_only_rows_with_a_stop():
 def test_completion_text_cuts_at_eos_before_stops():
     tok = get_tokenizer()
     ids = tok.encode("x = 1\n") + [EOS] + tok.encode("assert x\nprint(1)")
-    assert completion_text(tok, ids, DEFAULT_MBPP_STOPS, EOS) == "x = 1\n"
-    assert completion_text(tok, tok.encode("y = 2\nprint(y)"), DEFAULT_MBPP_STOPS, EOS) == "y = 2"
+    assert completion_text(tok, ids, MBPP_STOPS, EOS) == "x = 1\n"
+    assert completion_text(tok, tok.encode("y = 2\nprint(y)"), MBPP_STOPS, EOS) == "y = 2"
 
 
 class ScriptedLM(torch.nn.Module):
@@ -407,7 +421,7 @@ def test_text_streamer_prints_exactly_the_completion(text):
     model = _scripted(prompt, text, EOS)
     buf = io.StringIO()
     out = generate_code(model, tok, [prompt], max_new_tokens=60,
-                        streamer=TextStreamer(tok, DEFAULT_MBPP_STOPS, EOS, file=buf))[0][0]
+                        streamer=TextStreamer(tok, MBPP_STOPS, EOS, file=buf))[0][0]
     assert buf.getvalue() == out + ("" if out.endswith("\n") else "\n")
     assert "\ufffd" not in buf.getvalue()
 
@@ -477,8 +491,6 @@ def checkpoint(tmp_path_factory):
 
 
 def test_cli_task_id_streams_the_same_completion_as_generate_code(checkpoint, capsys):
-    from hrm_codegen.tasks.mbpp import load_mbpp
-
     assert main(["--checkpoint", checkpoint, "--task-id", "11", "--max-new-tokens", "12"]) == 0
     printed = capsys.readouterr().out
     task = next(t for t in load_mbpp("test") if t.task_id == 11)
@@ -525,9 +537,7 @@ def test_cli_cuda_without_cuda(checkpoint, capsys):
 def test_nucleus_fast_path_samples_the_full_sort_distribution(monkeypatch, candidates):
     """The candidate-set sampler must draw from exactly top_p_filter's nucleus with its probabilities,
     both for rows whose candidates suffice and for rows that fall back to a larger set / full sort."""
-    import hrm_codegen.generation as gen
-
-    monkeypatch.setattr(gen, "NUCLEUS_CANDIDATES", candidates)
+    monkeypatch.setattr(sampling_module, "NUCLEUS_CANDIDATES", candidates)
     peaked = torch.tensor([4.0, 3.5, 0.0, 0.0, -1.0, 0.5, 0.0, -2.0, 1.0, 0.0, 0.0, 0.0])  # nucleus of 2-3
     flat = torch.linspace(0.0, 1.0, 12)  # nucleus of ~11: needs the fallback
     for row in (peaked, flat):

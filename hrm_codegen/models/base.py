@@ -1,8 +1,8 @@
 """The LM interface shared by HRM and the baseline transformer (``LMBase``), and the KV cache.
 
-Both models embed tokens the same way, take the same masks and positions, write the same cache
-and save the same checkpoint format; they differ only in the stack of block applications between
-the embedding and the LM head (``_backbone``). The next-token shift is *not* done here: the data
+Both models embed tokens the same way, take the same masks and positions and write the same cache
+(their one checkpoint format is :mod:`hrm_codegen.models.checkpoint`); they differ only in the stack
+of block applications between the embedding and the LM head (``_backbone``). The next-token shift is *not* done here: the data
 loader shifts once (``labels[t]`` is the target of position ``t``) and logits are returned
 unshifted, position for position.
 """
@@ -15,16 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import yaml
 from torch import nn
 
-from hrm_codegen.errors import CheckpointError
-from hrm_codegen.models.config import ModelConfig, load_config
+from hrm_codegen.models.config import ModelConfig
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
 from hrm_codegen.tokenization import IGNORE_INDEX
-
-WEIGHTS_NAME = "model.safetensors"
-CONFIG_NAME = "config.yaml"
 
 
 @dataclass
@@ -113,7 +108,11 @@ class ForwardContext:
 
 
 class LMBase(nn.Module):
-    """Embedding, positions, masks, LM head, checkpoints and ``generate`` for both architectures."""
+    """Embedding, positions, masks, LM head and the KV cache, for both architectures.
+
+    Generation is a function of :mod:`hrm_codegen.inference` (``generate(model, ...)``); saving and
+    loading live in :mod:`hrm_codegen.models.checkpoint` (``save_pretrained`` delegates there).
+    """
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -255,53 +254,15 @@ class LMBase(nn.Module):
     # ------------------------------------------------------------------ checkpoints
 
     def save_pretrained(self, directory: str | Path) -> Path:
-        """Write ``model.safetensors`` and ``config.yaml`` to ``directory`` (created if needed)."""
-        from safetensors.torch import save_file
+        """Write ``model.safetensors`` and ``config.yaml`` to ``directory`` (see :mod:`~hrm_codegen.models.checkpoint`)."""
+        # checkpoint.py builds the subclasses of this class, so it imports this module: imported here.
+        from hrm_codegen.models.checkpoint import save_checkpoint
 
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().contiguous().cpu() for k, v in self.state_dict().items()}
-        save_file(state, str(directory / WEIGHTS_NAME), metadata={"format": "pt", "arch": self.config.arch})
-        (directory / CONFIG_NAME).write_text(yaml.safe_dump(self.config.model_dump(), sort_keys=False))
-        return directory
+        return save_checkpoint(self, directory)
 
     @classmethod
     def from_pretrained(cls, directory: str | Path, device: Any = "cpu") -> LMBase:
-        """Rebuild the exact model saved by ``save_pretrained`` (also see ``hrm_codegen.models.load_model``)."""
-        from safetensors import SafetensorError
-        from safetensors.torch import load_file
+        """Rebuild the exact model saved by ``save_pretrained``; it must be a ``cls`` (see ``load_model``)."""
+        from hrm_codegen.models.checkpoint import load_model  # see save_pretrained
 
-        from hrm_codegen.models import build_model
-
-        directory = Path(directory)
-        for name in (CONFIG_NAME, WEIGHTS_NAME):
-            if not (directory / name).is_file():
-                raise FileNotFoundError(f"{directory / name} not found: not a checkpoint written by save_pretrained")
-        model = build_model(load_config(directory / CONFIG_NAME))
-        if cls is not LMBase and not isinstance(model, cls):
-            raise TypeError(f"{directory} holds a {type(model).__name__}, not a {cls.__name__}")
-        try:
-            state = load_file(str(directory / WEIGHTS_NAME), device=str(device))
-        except (SafetensorError, OSError) as err:
-            raise CheckpointError(f"{directory / WEIGHTS_NAME} cannot be read (corrupt or not a safetensors file): "
-                                  f"{err}") from None
-        expected = model.state_dict()
-        missing = sorted(set(expected) - set(state))
-        unexpected = sorted(set(state) - set(expected))
-        wrong = [f"{k}: file {tuple(state[k].shape)} vs config {tuple(v.shape)}"
-                 for k, v in expected.items() if k in state and state[k].shape != v.shape]
-        if missing or unexpected or wrong:
-            raise CheckpointError(
-                f"{directory / WEIGHTS_NAME} does not match {directory / CONFIG_NAME}: "
-                f"missing {missing[:5]}, unexpected {unexpected[:5]}, shape mismatches {wrong[:5]}"
-            )
-        model.load_state_dict(state)
-        return model.to(device)
-
-    # ------------------------------------------------------------------ generation
-
-    def generate(self, input_ids: torch.Tensor, max_new_tokens: int, **kwargs) -> torch.Tensor:
-        """Sample continuations; see ``hrm_codegen.generation.generate`` for the arguments."""
-        from hrm_codegen.generation import generate
-
-        return generate(self, input_ids, max_new_tokens, **kwargs)
+        return load_model(directory, device=device, expect=None if cls is LMBase else cls)
