@@ -19,8 +19,9 @@ import sys
 import torch
 
 from hrm_codegen.config import parse_override
-from hrm_codegen.data.copy_task import COPY_MODEL, CopyRunConfig, CopyTask, train_copy
+from hrm_codegen.data.copy_task import COPY_MODEL, CopyTask
 from hrm_codegen.models import build_model
+from hrm_codegen.training.copy_run import CopyRunConfig, train_copy
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from hrm_codegen.errors import CheckpointError
+from hrm_codegen.errors import USER_ERRORS
 
 # subcommand -> (module, one-line help)
 COMMANDS = {
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(COMMANDS[name][0])
     try:
         return int(module.main(rest) or 0)
-    except (CheckpointError, FileNotFoundError) as e:  # a user's missing or corrupt file: one line, not a traceback
+    except USER_ERRORS as e:  # a user's bad config, missing or corrupt file: one line, not a traceback
         print(f"hrm-codegen {name}: error: {e}", file=sys.stderr)
         return 2
 

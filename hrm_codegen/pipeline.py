@@ -2,8 +2,9 @@
 
 A preset (``hrm_codegen/configs/presets/<name>.yaml``, validated by :class:`PresetConfig`) names the steps of one end-to-end job:
 
-* ``corpus`` (optional): one or a list of ``{out, args}``: the JSONL that ``hrm-codegen data build args``
-  writes, built only when the file is missing;
+* ``corpus`` (optional): one or a list of ``{out, overrides}``: the JSONL a corpus build writes, its
+  options as ``key=value`` overrides of :class:`~hrm_codegen.data.corpus.build.BuildConfig` (``mode=raw``),
+  built only when the file is missing;
 * ``stages``: one or more training runs in order (``config`` = a training config shipped in the package or a path,
   ``overrides`` = its ``key=value`` overrides); a later stage starts from the weights the previous
   stage ended with (``train.init_from``), e.g. pre-training on raw code, then fine-tuning;
@@ -43,6 +44,8 @@ from hrm_codegen.config import (
     resolve_config_path,
     validate,
 )
+from hrm_codegen.data.corpus.build import BuildConfig
+from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.training.config import TrainConfig, load_train_config
 
@@ -53,10 +56,14 @@ class _Strict(BaseModel):
 
 
 class CorpusSpec(_Strict):
-    """One corpus the preset needs: the JSONL ``hrm-codegen data build ARGS`` writes to ``out``."""
+    """One corpus the preset needs: ``out`` and the ``key=value`` overrides of its :class:`BuildConfig`."""
 
     out: str
-    args: list[str] = []
+    overrides: list[str] = []
+
+    def build_config(self) -> BuildConfig:
+        """The validated build options (:class:`ConfigError` naming a bad key)."""
+        return validate(BuildConfig, apply_overrides({"out": self.out}, self.overrides), f"invalid corpus {self.out}")
 
 
 class StageSpec(_Strict):
@@ -137,6 +144,11 @@ def load_preset(name_or_path: str | Path) -> PresetConfig:
     return validate(PresetConfig, {**raw, "path": str(path)}, f"invalid preset ({path})")
 
 
+def corpus_configs(preset: PresetConfig) -> list[BuildConfig]:
+    """The validated build options of each corpus of the preset (fails before any work)."""
+    return [c.build_config() for c in preset.corpus]
+
+
 def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
     """The validated :class:`~hrm_codegen.training.config.TrainConfig` of each stage (fails before any work)."""
     return [(st.name or f"stage{i}", load_train_config(st.config, [*st.overrides, *extra_overrides]))
@@ -193,28 +205,17 @@ def baseline_config(cfg, baseline_overrides: list[str]):
 # ---------------------------------------------------------------------------------------- steps
 
 
-def ensure_corpus(preset: dict[str, Any]) -> list[dict[str, Any]]:
-    """Build each corpus of the preset with ``hrm-codegen data build`` unless its file already exists.
-
-    ``corpus`` is one mapping ``{out, args}`` or a list of them (e.g. raw code for pre-training and
-    pairs for fine-tuning).
-    """
-    from hrm_codegen.data.corpus import main as build_main
-
-    corpora = preset.get("corpus") or []
+def ensure_corpus(corpora: list[BuildConfig]) -> list[dict[str, Any]]:
+    """Build each corpus (:func:`hrm_codegen.data.corpus.build.build`) unless its file already exists."""
     done = []
-    for corpus in corpora if isinstance(corpora, list) else [corpora]:
-        out = Path(corpus["out"])
-        if out.is_file():
-            done.append({"path": str(out), "built": False})
+    for cfg in corpora:
+        if cfg.out.is_file():
+            done.append({"path": str(cfg.out), "built": False})
             continue
         t0 = time.time()
-        args = ["--out", str(out)] + [str(a) for a in corpus.get("args") or []]
-        print(f"[run] building corpus: hrm-codegen data build {' '.join(args)}", flush=True)
-        rc = build_main(args)
-        if rc != 0:
-            raise RuntimeError(f"corpus build failed (exit {rc}): hrm-codegen data build {' '.join(args)}")
-        done.append({"path": str(out), "built": True, "seconds": round(time.time() - t0, 1)})
+        print(f"[run] building corpus {cfg.out} ({cfg.mode} mode)", flush=True)
+        build_corpus(cfg)
+        done.append({"path": str(cfg.out), "built": True, "seconds": round(time.time() - t0, 1)})
     return done
 
 
@@ -394,7 +395,8 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
     t0 = time.time()
     preset = load_preset(preset_name)
     out = Path(out_dir) if out_dir else Path("runs") / preset.name
-    stages = stage_configs(preset, list(overrides))  # every config error surfaces before any work
+    corpora = corpus_configs(preset)  # every config error surfaces before any work
+    stages = stage_configs(preset, list(overrides))
     baseline_stages, equal = [], []
     if compare_baseline:
         for name, cfg in stages:
@@ -404,7 +406,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
     check_writable(out, "--out (run folder)")
     report: dict[str, Any] = {"preset": preset.name, "description": preset.description,
                               "started": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": _machine()}
-    report["corpus"] = ensure_corpus(preset.model_dump())
+    report["corpus"] = ensure_corpus(corpora)
     report["models"] = {}
     for label, sts in [("hrm", stages)] + ([("baseline", baseline_stages)] if compare_baseline else []):
         summaries = train_stages(sts, out / label)

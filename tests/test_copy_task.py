@@ -12,8 +12,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from hrm_codegen.data.copy_task import COPY_MODEL, CopyRunConfig, CopyTask, train_copy
+from hrm_codegen.data.copy_task import COPY_MODEL, CopyTask
 from hrm_codegen.models import build_model
+from hrm_codegen.training.copy_run import CopyRunConfig, train_copy
 
 N_STEPS = 300
 

@@ -1,4 +1,4 @@
-"""Tests of the corpus builder (``hrm_codegen.data.corpus``): mining, filters, decontamination, output."""
+"""Tests of the corpus builder (``hrm_codegen.data.corpus``: mine, decontaminate, build, cli): mining, filters, decontamination, output."""
 
 from __future__ import annotations
 
@@ -11,21 +11,13 @@ from pathlib import Path
 import pytest
 import torch
 
-from hrm_codegen.data import corpus
-from hrm_codegen.data.corpus import (
-    MINED_ID_OFFSET,
-    BuildConfig,
-    EvalIndex,
-    MineOptions,
-    PackedCodeDataset,
-    build_pairs,
-    build_raw,
-    mine_functions,
-    near_key,
-    path_skip_reason,
-    read_source,
-)
-from hrm_codegen.data.datasets import MBPPDataset
+from hrm_codegen import cli
+from hrm_codegen.data.corpus import cli as corpus_cli
+from hrm_codegen.data.corpus.build import MINED_ID_OFFSET, BuildConfig, build_pairs, build_raw
+from hrm_codegen.data.corpus.decontaminate import EvalIndex, near_key
+from hrm_codegen.data.corpus.mine import MineOptions, default_sources, mine_functions, path_skip_reason, read_source
+from hrm_codegen.data.datasets import MBPPDataset, PackedCodeDataset
+from hrm_codegen.errors import ConfigError
 from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt, load_mbpp, load_mbpp_jsonl
 
 GOOD = '''
@@ -334,21 +326,20 @@ def test_packed_dataset_names_a_wrong_file(tmp_path):
 
 def test_cli_builds_and_reports(tmp_path, source_tree, capsys):
     out = tmp_path / "cli.jsonl"
-    assert corpus.main(["--source", str(source_tree), "--out", str(out), "--quiet", "--workers", "1", "--no-mbpp"]) == 0
+    assert corpus_cli.main(["--source", str(source_tree), "--out", str(out), "--quiet", "--workers", "1", "--no-mbpp"]) == 0
     printed = capsys.readouterr().out
     assert "written: total=1" in printed and "contam_code_ngram=1" in printed
     assert out.with_suffix(".stats.json").is_file()
 
 
 def test_cli_names_a_missing_source(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exc:
-        corpus.main(["--source", str(tmp_path / "nope"), "--out", str(tmp_path / "x.jsonl")])
-    assert exc.value.code == 2
-    assert "--source folder not found" in capsys.readouterr().err
+    assert cli.main(["data", "build", "--source", str(tmp_path / "nope"), "--out", str(tmp_path / "x.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "sources" in err and "source folder not found" in err and "nope" in err
 
 
 def test_default_sources_are_this_interpreters_stdlib_and_purelib():
-    roots = dict(corpus.default_sources())
+    roots = dict(default_sources())
     assert roots["stdlib"] == Path(sysconfig.get_paths()["stdlib"]).resolve()
 
 
@@ -367,24 +358,29 @@ def test_stdlib_build_yields_hundreds_of_clean_pairs(tmp_path):
 
 
 def test_sources_flag_defaults_to_the_old_behaviour_and_parses_new_sources(tmp_path):
-    default = corpus.config_from_args(["--out", str(tmp_path / "a.jsonl")])
+    default = corpus_cli.config_from_args(["--out", str(tmp_path / "a.jsonl")])
     assert default.include == ("mbpp", "mined") == BuildConfig(out=tmp_path).include
-    cfg = corpus.config_from_args(["--sources", "mbpp,augment,exercises", "--num-exercises", "500", "--variants", "3",
+    cfg = corpus_cli.config_from_args(["--sources", "mbpp,augment,exercises", "--num-exercises", "500", "--variants", "3",
                                    "--seed", "4", "--exec-workers", "1"])
     assert (cfg.include, cfg.num_exercises, cfg.variants, cfg.seed, cfg.exec_workers) == (
         ("mbpp", "augment", "exercises"), 500, 3, 4, 1)
 
 
-def test_sources_flag_names_an_unknown_source(capsys):
-    with pytest.raises(SystemExit) as exc:
-        corpus.config_from_args(["--sources", "mbpp,bogus"])
-    assert exc.value.code == 2
-    assert "unknown source(s) bogus" in capsys.readouterr().err
+def test_sources_flag_names_an_unknown_source():
+    with pytest.raises(ConfigError, match=r"include.*unknown source\(s\) bogus"):
+        corpus_cli.config_from_args(["--sources", "mbpp,bogus"])
+
+
+def test_a_value_out_of_range_is_named_before_any_work(tmp_path):
+    with pytest.raises(ConfigError, match="seq_len"):
+        corpus_cli.config_from_args(["--seq-len", "8", "--out", str(tmp_path / "x.jsonl")])
+    with pytest.raises(ConfigError, match="variants"):
+        corpus_cli.config_from_args(["--variants", "5000"])
 
 
 def test_build_without_mined_skips_mining_and_reports_generated_counts(tmp_path, capsys):
     out = tmp_path / "gen.jsonl"
-    assert corpus.main(["--sources", "exercises", "--num-exercises", "12", "--out", str(out), "--quiet",
+    assert corpus_cli.main(["--sources", "exercises", "--num-exercises", "12", "--out", str(out), "--quiet",
                         "--exec-workers", "1"]) == 0
     printed = capsys.readouterr().out
     assert re.search(r"exercises: generated=12 from \d+ templates, dropped by decontamination \(test=\d+, "

@@ -19,7 +19,8 @@ from hrm_codegen.data.augment import (
     split_words,
     verify_records,
 )
-from hrm_codegen.data.corpus import BuildConfig, EvalIndex, build_pairs
+from hrm_codegen.data.corpus.build import BuildConfig, build_pairs
+from hrm_codegen.data.corpus.decontaminate import EvalIndex
 from hrm_codegen.data.exercises import (
     EXERCISE_ID_OFFSET,
     KINDS,

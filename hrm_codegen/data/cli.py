@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "report":
         return report_main(argv[1:])
     if argv[0] == "build":
-        from hrm_codegen.data.corpus import main as build_main
+        from hrm_codegen.data.corpus.cli import main as build_main
 
         return build_main(argv[1:])
     print(f"hrm-codegen data: unknown subcommand {argv[0]!r} (choose report or build)", file=sys.stderr)

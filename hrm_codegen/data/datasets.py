@@ -13,9 +13,12 @@ import statistics
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import numpy as np
 import torch
 from torch.utils.data import Dataset
 
+from hrm_codegen.errors import DataFormatError
+from hrm_codegen.io import iter_jsonl
 from hrm_codegen.tasks.mbpp import MBPPTask, format_completion, load_mbpp, load_mbpp_jsonl
 from hrm_codegen.tokenization import EOS_TOKEN_ID, IGNORE_INDEX, get_tokenizer
 
@@ -116,8 +119,6 @@ def data_report(seq_len: int = 256, tokenizer=None) -> dict[str, Any]:
     """Per split: task count, token-length statistics of prompt and code, and how many examples
     would not fit ``seq_len`` (prompt + code + EOS > seq_len + 1)."""
     if tokenizer is None:
-        from hrm_codegen.tokenization import get_tokenizer
-
         tokenizer = get_tokenizer()
     report: dict[str, Any] = {"seq_len": seq_len, "splits": {}}
     for split in ("train", "validation", "test", "prompt"):
@@ -133,3 +134,81 @@ def data_report(seq_len: int = 256, tokenizer=None) -> dict[str, Any]:
         stats["over_seq_len"] = sum(1 for a, b in zip(p, c) if a + b > seq_len)
         report["splits"][split] = stats
     return report
+
+
+class PackedCodeDataset(Dataset):
+    """A raw-code JSONL (``--mode raw``) packed into fixed-length language-modelling sequences.
+
+    Files are tokenised, each followed by EOS, concatenated in file order, and cut into
+    non-overlapping windows of ``seq_len + 1`` tokens sharing one boundary token (window ``i``
+    covers tokens ``i*seq_len .. (i+1)*seq_len``). Items follow the loader's convention:
+    ``input_ids = window[:-1]``, ``labels = window[1:]`` (already shifted). Every position is
+    supervised, across file boundaries too: after an EOS the model learns to predict the start of
+    the next file, as in GPT pre-training; sequences are never padded. The last incomplete window
+    is dropped. ``max_tokens`` caps the tokens used (files in order).
+
+    Tokenising ~100 MB of code takes a minute or more, so with ``cache=True`` the token stream is
+    saved once as ``<name>.tokens.npy`` (uint16) next to the JSONL and reused while it is newer
+    than the JSONL. ``path`` may also name such a ``.npy`` file directly (it is much smaller to
+    copy to another machine than the JSONL).
+    """
+
+    def __init__(self, path: str | Path, tokenizer=None, seq_len: int = 256, max_tokens: int | None = None,
+                 cache: bool = True):
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"raw-code corpus not found: {path} (build it with `hrm-codegen data build --mode raw`)")
+        if seq_len < 1:
+            raise ValueError(f"seq_len must be positive, got {seq_len}")
+        self.seq_len = seq_len
+        tokens = self._load_or_tokenize(path, tokenizer, cache)
+        self.tokens = tokens[:max_tokens] if max_tokens is not None else tokens
+        self.num_files = int((self.tokens == EOS_TOKEN_ID).sum())
+
+    @staticmethod
+    def cache_path(path: str | Path) -> Path:
+        """Where the token cache of a raw-code JSONL lives: ``raw.jsonl`` -> ``raw.tokens.npy``."""
+        return Path(path).with_suffix(".tokens.npy")
+
+    @classmethod
+    def _load_or_tokenize(cls, path: Path, tokenizer, cache: bool) -> np.ndarray:
+        if path.suffix == ".npy":
+            return np.load(path)
+        cached = cls.cache_path(path)
+        if cache and cached.is_file() and cached.stat().st_mtime >= path.stat().st_mtime:
+            return np.load(cached)
+        if tokenizer is None:
+            tokenizer = get_tokenizer()
+        tokens = tokenize_files(tokenizer, _read_raw_texts(path))
+        if cache:
+            np.save(cached, tokens)
+        return tokens
+
+    def __len__(self) -> int:
+        return max(0, (len(self.tokens) - 1) // self.seq_len)
+
+    def __getitem__(self, idx: int) -> dict[str, torch.Tensor]:
+        if not 0 <= idx < len(self):
+            raise IndexError(f"PackedCodeDataset index {idx} out of range (length {len(self)})")
+        window = torch.from_numpy(self.tokens[idx * self.seq_len : (idx + 1) * self.seq_len + 1].astype(np.int64))
+        return {"input_ids": window[:-1], "labels": window[1:]}
+
+
+def tokenize_files(tokenizer, texts: Sequence[str]) -> np.ndarray:
+    """One uint16 token stream: each text's tokens followed by EOS (GPT-2 ids fit in 16 bits)."""
+    if tokenizer.vocab_size > np.iinfo(np.uint16).max + 1:
+        raise ValueError(f"vocabulary of {tokenizer.vocab_size} tokens does not fit the uint16 token stream")
+    chunks = []
+    for start in range(0, len(texts), 256):  # batches keep peak memory low
+        for ids in tokenizer.encode_batch(list(texts[start : start + 256])):
+            chunks.append(np.asarray(ids + [tokenizer.eos_token_id], dtype=np.uint16))
+    return np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.uint16)
+
+
+def _read_raw_texts(path: Path) -> list[str]:
+    texts = []
+    for where, rec in iter_jsonl(path):
+        if not isinstance(rec.get("text"), str):
+            raise DataFormatError(f"{where}: expected an object with a string 'text' (a --mode raw corpus)")
+        texts.append(rec["text"])
+    return texts

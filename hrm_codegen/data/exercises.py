@@ -22,7 +22,7 @@ round-trip, or anything that behaves differently from in-process, fails and is d
 
 Exercises are deterministic for a seed (one seeded generator per exercise index), distinct (exact
 duplicates of code + asserts are redrawn), and decontaminated against MBPP test and validation
-with the corpus's own :class:`~hrm_codegen.data.corpus.EvalIndex` (:func:`decontaminate`).
+with the corpus's own :class:`~hrm_codegen.data.corpus.decontaminate.EvalIndex` (:func:`decontaminate`).
 Records: MBPP format plus ``"source": "exercise"``, ``"template"``; ``task_id = EXERCISE_ID_OFFSET + i``.
 """
 
@@ -39,7 +39,18 @@ from typing import Callable, Sequence
 
 from tqdm import tqdm
 
-from hrm_codegen.data.augment import fresh_function_name, identifiers, is_free_name, rename_identifiers
+from hrm_codegen.data.augment import (
+    augment_tasks,
+    fresh_function_name,
+    identifiers,
+    is_free_name,
+    record_prompt,
+    rename_identifiers,
+    verify_records,
+)
+from hrm_codegen.data.corpus.decontaminate import EVAL_SPLITS, MBPP_KEPT_SPLITS, EvalIndex
+from hrm_codegen.tasks.mbpp import format_completion, load_mbpp
+from hrm_codegen.tokenization import get_tokenizer
 
 EXERCISE_ID_OFFSET = 3_000_000
 PREFIXES = ("Write a function to ", "Write a python function to ")
@@ -303,7 +314,7 @@ def decontaminate(records: Sequence[dict], indexes: dict, group: str, idiom_df: 
                   name_of: Callable[[dict], str | None] | None = None) -> tuple[list[dict], Counter, list[str]]:
     """Drop records that leak an MBPP evaluation split, with the corpus's :meth:`EvalIndex.check`.
 
-    ``indexes`` maps a split name (``test``, ``validation``) to its :class:`~hrm_codegen.data.corpus.EvalIndex`;
+    ``indexes`` maps a split name (``test``, ``validation``) to its :class:`~hrm_codegen.data.corpus.decontaminate.EvalIndex`;
     a record is checked against each in turn and counted under ``"<split>:<reason>"`` for the first
     that flags it. Generated records repeat their template, so a shared code n-gram is an idiom when
     it occurs in more than ``idiom_df`` distinct ``group`` values (templates, or origin tasks), not
@@ -341,12 +352,7 @@ def _first_def_name(rec: dict) -> str | None:
 
 def token_lengths(records: Sequence[dict], tokenizer=None) -> list[int]:
     """Positions each record needs for training: ``len(prompt + code + EOS) - 1`` GPT-2 tokens."""
-    from hrm_codegen.data.augment import record_prompt
-    from hrm_codegen.tasks.mbpp import format_completion
-
     if tokenizer is None:
-        from hrm_codegen.tokenization import get_tokenizer
-
         tokenizer = get_tokenizer()
     prompts = tokenizer.encode_batch([record_prompt(r) for r in records])
     codes = tokenizer.encode_batch([format_completion(r["code"]) for r in records])
@@ -380,7 +386,6 @@ def _finish_source(records: list[dict], indexes: dict, group: str, name_of, cfg,
     st["tokens"] = length_stats(lengths, cfg.seq_len)
     fits = [r for r, n in zip(clean, lengths) if n <= cfg.seq_len]
     st["over_seq_len"] = len(clean) - len(fits)
-    from hrm_codegen.data.augment import verify_records
 
     passed, statuses, failures = verify_records(fits, workers=cfg.exec_workers, progress=cfg.progress,
                                                 desc=f"executing {label}")
@@ -402,10 +407,6 @@ def build_generated(cfg) -> tuple[dict[str, list[dict]], dict]:
     ``cfg.seq_len`` tokens and executed in the sandbox with ``cfg.exec_workers`` workers.
     Returns ``({source: records}, {source: stats})``.
     """
-    from hrm_codegen.data.augment import augment_tasks
-    from hrm_codegen.data.corpus import EVAL_SPLITS, MBPP_KEPT_SPLITS, EvalIndex
-    from hrm_codegen.tasks.mbpp import load_mbpp
-
     indexes = {s: EvalIndex(load_mbpp(s), cfg.code_ngram, cfg.desc_ngram, cfg.desc_min_ngram, cfg.name_jaccard)
                for s in EVAL_SPLITS}
     out: dict[str, list[dict]] = {}

@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 from hrm_codegen.errors import ConfigError
-from hrm_codegen.models.base import KVCache, LMBase, LMOutput, TrainOutput
-from hrm_codegen.models.checkpoint import CONFIG_NAME, WEIGHTS_NAME, build_model, load_model, save_checkpoint
+from hrm_codegen.models.base import KVCache, LMBase, LMOutput, TrainOutput, build_model, load_model
+from hrm_codegen.models.checkpoint import CONFIG_NAME, WEIGHTS_NAME, save_checkpoint
 from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.hrm import HierarchicalReasoningModel_ACTV1, HRMCarry, HRMForCausalLM
 from hrm_codegen.models.transformer import TransformerForCausalLM

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Union
 
 import torch
 from torch import nn
 
-from hrm_codegen.models.config import ModelConfig
+from hrm_codegen.models.checkpoint import load_weights, read_config, save_checkpoint
+from hrm_codegen.models.config import ModelConfig, load_config
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
 from hrm_codegen.tokenization import IGNORE_INDEX
 
@@ -112,7 +113,16 @@ class LMBase(nn.Module):
 
     Generation is a function of :mod:`hrm_codegen.inference` (``generate(model, ...)``); saving and
     loading live in :mod:`hrm_codegen.models.checkpoint` (``save_pretrained`` delegates there).
+    A subclass declares the ``arch`` it implements (``class X(LMBase, arch="hrm")``), which is how
+    :func:`build_model` finds the class of a config without this module importing its subclasses.
     """
+
+    architectures: ClassVar[dict[str, type[LMBase]]] = {}
+
+    def __init_subclass__(cls, arch: str | None = None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if arch is not None:
+            LMBase.architectures[arch] = cls
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -255,14 +265,30 @@ class LMBase(nn.Module):
 
     def save_pretrained(self, directory: str | Path) -> Path:
         """Write ``model.safetensors`` and ``config.yaml`` to ``directory`` (see :mod:`~hrm_codegen.models.checkpoint`)."""
-        # checkpoint.py builds the subclasses of this class, so it imports this module: imported here.
-        from hrm_codegen.models.checkpoint import save_checkpoint
-
         return save_checkpoint(self, directory)
 
     @classmethod
     def from_pretrained(cls, directory: str | Path, device: Any = "cpu") -> LMBase:
-        """Rebuild the exact model saved by ``save_pretrained``; it must be a ``cls`` (see ``load_model``)."""
-        from hrm_codegen.models.checkpoint import load_model  # see save_pretrained
-
+        """Rebuild the exact model saved by ``save_pretrained``; it must be a ``cls`` (see :func:`load_model`)."""
         return load_model(directory, device=device, expect=None if cls is LMBase else cls)
+
+
+def build_model(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> LMBase:
+    """Build an untrained model from a config dict, YAML path or ``ModelConfig`` (validated).
+
+    The class is the :class:`LMBase` subclass that declared the config's ``arch``.
+    """
+    config = load_config(cfg)
+    return LMBase.architectures[config.arch](config)
+
+
+def load_model(directory: Union[str, Path], device: Any = "cpu", expect: type[LMBase] | None = None) -> LMBase:
+    """Load a model saved by ``save_pretrained`` (``config.yaml`` + ``model.safetensors``).
+
+    ``expect``: the class the checkpoint must hold (a ``TypeError`` otherwise). A missing file is a
+    ``FileNotFoundError``; weights that cannot be read or do not fit the config a :class:`CheckpointError`.
+    """
+    model = build_model(read_config(directory))
+    if expect is not None and not isinstance(model, expect):
+        raise TypeError(f"{directory} holds a {type(model).__name__}, not a {expect.__name__}")
+    return load_weights(model, directory, device)

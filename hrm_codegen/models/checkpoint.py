@@ -1,40 +1,31 @@
-"""Building a model from its config, and the checkpoint format: ``model.safetensors`` + ``config.yaml``.
+"""The checkpoint format: ``model.safetensors`` + ``config.yaml``, and nothing about architectures.
 
-:func:`build_model` picks the architecture of a config; :func:`save_checkpoint` writes a model's
-weights (safetensors, metadata ``format``/``arch``) and its validated config (YAML, in field order);
-:func:`load_model` rebuilds exactly that model and names the file when the weights do not fit.
-``LMBase.save_pretrained`` / ``from_pretrained`` delegate here.
+:func:`save_checkpoint` writes a model's weights (safetensors, metadata ``format``/``arch``) and its
+validated config (YAML, in field order); :func:`read_config` and :func:`load_weights` read them back,
+naming the file when one is missing, unreadable or does not fit. Which class a config builds is
+:func:`hrm_codegen.models.base.build_model`'s job (``LMBase.save_pretrained`` / ``from_pretrained``
+use both), so this module imports no model and the model imports it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
+import torch
 import yaml
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from hrm_codegen.errors import CheckpointError
-from hrm_codegen.models.base import LMBase
 from hrm_codegen.models.config import ModelConfig, load_config
-from hrm_codegen.models.hrm import HierarchicalReasoningModel_ACTV1
-from hrm_codegen.models.transformer import TransformerForCausalLM
 
 WEIGHTS_NAME = "model.safetensors"
 CONFIG_NAME = "config.yaml"
 
 
-def build_model(cfg: Union[dict[str, Any], str, Path, ModelConfig]) -> LMBase:
-    """Build an untrained model from a config dict, YAML path or ``ModelConfig`` (validated)."""
-    config = load_config(cfg)
-    if config.arch == "hrm":
-        return HierarchicalReasoningModel_ACTV1(config)
-    return TransformerForCausalLM(config)
-
-
-def save_checkpoint(model: LMBase, directory: str | Path) -> Path:
-    """Write ``model.safetensors`` and ``config.yaml`` to ``directory`` (created if needed)."""
+def save_checkpoint(model: torch.nn.Module, directory: str | Path) -> Path:
+    """Write ``model.safetensors`` and ``config.yaml`` (``model.config``) to ``directory`` (created if needed)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}
@@ -43,19 +34,21 @@ def save_checkpoint(model: LMBase, directory: str | Path) -> Path:
     return directory
 
 
-def load_model(directory: Union[str, Path], device: Any = "cpu", expect: type[LMBase] | None = None) -> LMBase:
-    """Load a model saved by :func:`save_checkpoint` (``config.yaml`` + ``model.safetensors``).
-
-    ``expect``: the class the checkpoint must hold (a ``TypeError`` otherwise). A missing file is a
-    ``FileNotFoundError``; weights that cannot be read or do not fit the config a :class:`CheckpointError`.
-    """
+def read_config(directory: str | Path) -> ModelConfig:
+    """The validated config of a checkpoint folder; ``FileNotFoundError`` when either file is missing."""
     directory = Path(directory)
     for name in (CONFIG_NAME, WEIGHTS_NAME):
         if not (directory / name).is_file():
             raise FileNotFoundError(f"{directory / name} not found: not a checkpoint written by save_pretrained")
-    model = build_model(load_config(directory / CONFIG_NAME))
-    if expect is not None and not isinstance(model, expect):
-        raise TypeError(f"{directory} holds a {type(model).__name__}, not a {expect.__name__}")
+    return load_config(directory / CONFIG_NAME)
+
+
+def load_weights(model: torch.nn.Module, directory: str | Path, device: Any = "cpu") -> torch.nn.Module:
+    """Load the folder's weights into ``model`` (built from :func:`read_config`), moved to ``device``.
+
+    Weights that cannot be read or do not fit the config are a :class:`CheckpointError` naming the file.
+    """
+    directory = Path(directory)
     try:
         state = load_file(str(directory / WEIGHTS_NAME), device=str(device))
     except (SafetensorError, OSError) as err:

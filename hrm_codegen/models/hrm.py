@@ -81,7 +81,7 @@ class HRMCarry:
     data: dict[str, torch.Tensor]
 
 
-class HierarchicalReasoningModel_ACTV1(LMBase):
+class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
     """HRM (Wang et al. 2025) with causal attention, for next-token prediction."""
 
     def __init__(self, config: ModelConfig):

@@ -25,7 +25,7 @@ class TransformerCarry:
     halted: torch.Tensor
 
 
-class TransformerForCausalLM(LMBase):
+class TransformerForCausalLM(LMBase, arch="transformer"):
     """A stack of ``num_layers`` causal blocks between the embedding and the LM head."""
 
     def __init__(self, config: ModelConfig):

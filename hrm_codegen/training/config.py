@@ -29,7 +29,7 @@ class DataConfig(_Section):
 
     kind: Literal["mbpp", "packed"] = "mbpp"
     """``mbpp``: MBPP-format prompt -> code examples (loss on the code); ``packed``: raw code packed
-    into ``seq_len`` windows (``hrm_codegen.data.corpus.PackedCodeDataset``), for pre-training."""
+    into ``seq_len`` windows (``hrm_codegen.data.datasets.PackedCodeDataset``), for pre-training."""
     train: Union[str, list[str]] = "train"
     """An MBPP split name (``train``, ``all``, ``sanitized-train``, ...) or a JSONL path; a list concatenates."""
     validation: str | None = "validation"

@@ -8,8 +8,7 @@ from pathlib import Path
 import torch
 from torch.utils.data import ConcatDataset
 
-from hrm_codegen.data.corpus import PackedCodeDataset
-from hrm_codegen.data.datasets import MBPPDataset, collate_batch
+from hrm_codegen.data.datasets import MBPPDataset, PackedCodeDataset, collate_batch
 from hrm_codegen.errors import ConfigError
 
 
