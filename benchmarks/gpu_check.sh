@@ -392,7 +392,7 @@ fi
 
 # ------------------------------------------------------------------------------------ steps 2-6
 if [[ $SMOKE == 1 ]]; then
-    QUICK_TESTS=(tests/test_kv_cache.py)
+    QUICK_TESTS=(tests/inference/test_kv_cache.py)
     MODEL_ARGS=(--device cpu --seq-len 32 --batch-size 1 --steps 1)
     # model_bench always builds the 27M-style HRM (no config flag): the slowest smoke step.
     TRAIN_ARGS=(--configs tiny --seq-len 32 --batch-size 2 --steps 1 --warmup 1 --mixed-precision no)
@@ -403,7 +403,7 @@ if [[ $SMOKE == 1 ]]; then
     DRY_ARGS=(--config tiny)
     T_PYTEST_GPU=120 T_PYTEST_QUICK=120 T_MODEL=90 T_TRAIN=120 T_GEN=90 T_DRY=120 T_GEN_FULL=60
 else
-    QUICK_TESTS=(tests/test_hrm_forward.py tests/test_kv_cache.py tests/test_generation.py)
+    QUICK_TESTS=(tests/models/test_hrm_forward.py tests/inference/test_kv_cache.py tests/inference/test_generation.py)
     MODEL_ARGS=(--device cuda --seq-len 256 --batch-size 8 --steps 10)
     TRAIN_ARGS=(--seq-len 256 --batch-size 8 --steps 20 --warmup 3 --mixed-precision bf16)
     # Defaults (prompt 256, 256 new tokens, batch 1 and 16) with a denser, better-checked uncached estimate.

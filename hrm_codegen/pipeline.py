@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import torch
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hrm_codegen.config import (
@@ -47,7 +50,11 @@ from hrm_codegen.config import (
 from hrm_codegen.data.corpus.build import BuildConfig
 from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
+from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
+from hrm_codegen.io import read_jsonl
+from hrm_codegen.models import build_model
 from hrm_codegen.training.config import TrainConfig, load_train_config
+from hrm_codegen.training.loop import train
 
 
 class _Strict(BaseModel):
@@ -160,10 +167,6 @@ def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
 
 def _flops_per_token(model_cfg, seq_len: int, training: bool = True) -> float:
     """Training (or forward) FLOPs per token of a model config, counted by the model itself."""
-    import torch
-
-    from hrm_codegen.models import build_model
-
     # Built on the meta device: FLOPs depend only on the config, and initialising a 27M-style
     # model's weights for real takes seconds per candidate depth.
     with torch.device("meta"):
@@ -221,8 +224,6 @@ def ensure_corpus(corpora: list[BuildConfig]) -> list[dict[str, Any]]:
 
 def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
     """Train the stages in order, each from the previous stage's final weights; return their summaries."""
-    from hrm_codegen.training.loop import train
-
     summaries, init_from = [], None
     for name, cfg in stages:
         if init_from is not None:
@@ -240,9 +241,6 @@ def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
 
 def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Path) -> dict[str, Any]:
     """Greedy Pass@1 and sampled Pass@k of a checkpoint with :func:`hrm_codegen.evaluation.evaluate`; the two summaries."""
-    # Imported here: this function is the pipeline's only user of evaluation (the module header is not this change's).
-    from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
-
     common: dict[str, Any] = {"checkpoint": str(checkpoint), "split": str(ev.get("split", "test")),
                               "benchmark": str(ev.get("benchmark", "mbpp"))}
     if ev.get("tasks"):
@@ -288,7 +286,7 @@ def loss_drop(losses: list[float]) -> dict[str, float] | None:
 
 def sample_tasks(results_path: str | Path, k: int = 5) -> list[dict[str, Any]]:
     """Up to ``k`` scored samples for the report, passed ones first, then in task order."""
-    rows = [json.loads(line) for line in Path(results_path).read_text().splitlines() if line.strip()]
+    rows = read_jsonl(results_path)
     rows.sort(key=lambda r: (r.get("status") != "passed", str(r.get("task_id"))))
     return [{"task_id": r.get("task_id"), "status": r.get("status"), "completion": r.get("completion", ""),
              "error": r.get("error")} for r in rows[:k]]
@@ -375,14 +373,8 @@ def sanity_line(summary: dict[str, Any]) -> str:
 
 
 def _machine() -> str:
-    import platform
-
-    import torch
-
     if torch.cuda.is_available():
         return f"GPU {torch.cuda.get_device_name(0)}, torch {torch.__version__}"
-    import os
-
     return f"CPU ({os.cpu_count()} cores, {platform.processor() or platform.machine()}), torch {torch.__version__}"
 
 

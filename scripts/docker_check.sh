@@ -14,7 +14,7 @@
 #    package, so the tests exercise the non-editable install).
 # 4. In containers with --network none and the sandbox's run options (the image's user, not root):
 #    the sandbox mode and a network probe, the `make test` pytest set (in $IMAGE-test), and a short
-#    train + evaluate (in $IMAGE). Every hostile-completion test (tests/test_sandbox_hostile.py) must
+#    train + evaluate (in $IMAGE). Every hostile-completion test (tests/sandbox/test_sandbox_hostile.py) must
 #    pass, none skipped.
 # Prints build time, image size and test counts; exits non-zero on any failure.
 #
@@ -139,8 +139,8 @@ PYTEST_RC=$?
 set -e
 grep -E '^(FAILED|ERROR) |^=+ .* in [0-9.]+s' "$WORK/pytest.log" | tail -20 || true
 SUMMARY=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$WORK/pytest.log" | tail -1)
-HOSTILE_PASSED=$(grep -cE '^tests/test_sandbox_hostile\.py::.* PASSED' "$WORK/pytest.log" || true)
-HOSTILE_OTHER=$(grep -E '^tests/test_sandbox_hostile\.py::' "$WORK/pytest.log" | grep -vE ' PASSED' || true)
+HOSTILE_PASSED=$(grep -cE '^tests/sandbox/test_sandbox_hostile\.py::.* PASSED' "$WORK/pytest.log" || true)
+HOSTILE_OTHER=$(grep -E '^tests/sandbox/test_sandbox_hostile\.py::' "$WORK/pytest.log" | grep -vE ' PASSED' || true)
 [ "$PYTEST_RC" -eq 0 ] || die "pytest exit code $PYTEST_RC (see $WORK/pytest.log)"
 [ "$HOSTILE_PASSED" -gt 0 ] || die "no hostile test ran"
 [ -z "$HOSTILE_OTHER" ] || die "hostile tests not passed: $HOSTILE_OTHER"
@@ -168,6 +168,6 @@ echo "image            $IMAGE (base $BASE_IMAGE)"
 echo "build time       ${BUILD_S} s"
 echo "image size       ${SIZE_MB} MB"
 echo "pytest           ${SUMMARY}"
-echo "hostile tests    ${HOSTILE_PASSED} passed, 0 failed, 0 skipped (tests/test_sandbox_hostile.py)"
+echo "hostile tests    ${HOSTILE_PASSED} passed, 0 failed, 0 skipped (tests/sandbox/test_sandbox_hostile.py)"
 echo "train+evaluate   ${QUICK_S} s"
 echo "run options      --network none ${SANDBOX_OPTS[*]}"

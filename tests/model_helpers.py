@@ -1,11 +1,11 @@
 """Tiny model configurations shared by the model tests (fast enough for CI on 2 CPU cores).
 
-Imported as ``model_helpers`` (pytest puts ``tests/`` on ``sys.path``; the folder is not a package).
+Imported as ``model_helpers`` (``tests/conftest.py`` puts ``tests/`` on ``sys.path``; the folder is not a package).
+The one-thread fixture they run under is in ``tests/models/conftest.py`` and ``tests/inference/conftest.py``.
 """
 
 from __future__ import annotations
 
-import pytest
 import torch
 
 from hrm_codegen.models import build_model
@@ -31,18 +31,3 @@ def left_padded(rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
         ids[i, S - len(r):] = torch.tensor(r)
         mask[i, S - len(r):] = 1
     return ids, mask
-
-
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Run each test on one intra-op thread (autouse in every module that imports it).
-
-    Tiny models are dominated by per-op overhead, and on a shared 2-core CI box extra threads only
-    contend (measured on the loaded dev box: 84 ms vs 13.5 ms per cached decode step, 2 vs 1 threads).
-    Restored afterwards, so other test modules keep their own settings.
-    """
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)

@@ -2,12 +2,7 @@
 
 import pytest
 
-from hrm_codegen.tokenization import EOS_TOKEN_ID, GPT2_DIR, get_tokenizer
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return get_tokenizer()
+from hrm_codegen.tokenization import EOS_TOKEN_ID, GPT2_DIR
 
 
 def test_known_ids(tok):

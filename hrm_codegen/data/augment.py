@@ -35,7 +35,8 @@ from typing import Iterable, Sequence
 
 from tqdm import tqdm
 
-from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt
+from hrm_codegen.sandbox import Limits, Sandbox
+from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt, task_parts
 
 AUGMENT_ID_OFFSET = 2_000_000  # + origin * 1000 + k: never collides with MBPP (<1000) or mined (1_000_000+)
 MAX_VARIANTS = 999
@@ -346,9 +347,6 @@ def verify_records(records: Sequence[dict], workers: int = 2, timeout: float = 1
 
     Returns ``(passed records in input order, Counter of statuses, "task_id: error" of each failure)``.
     """
-    from hrm_codegen.sandbox import Limits, Sandbox
-    from hrm_codegen.tasks.mbpp import task_parts
-
     if not records:
         return [], Counter(), []
     tasks = [MBPPTask(r["task_id"], r["text"], r["code"], tuple(r["test_list"]), r.get("test_setup_code") or "")

@@ -9,7 +9,7 @@ model needs to copy a function name from the prompt's asserts into ``def NAME(``
 
 Batches are right-padded without an attention mask: under causal attention no real position sees
 the padding, and its labels are ``-100``. ``benchmarks/copy_bench.py`` and
-``tests/test_copy_task.py`` share it.
+``tests/training/test_copy_task.py`` share it.
 """
 
 from __future__ import annotations

@@ -36,6 +36,9 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+from tqdm import tqdm
+
+from hrm_codegen.sandbox import Limits, Sandbox
 from hrm_codegen.tasks.mbpp import (
     EXTRA_TESTS_FILE,
     extra_tests_checksum,
@@ -200,10 +203,6 @@ for _i, _src in enumerate(_CANDIDATES):
 def build_extra_tests(max_per_task: int = 10, seed: int = 0, workers: int = 2, split: str = "all",
                       progress: bool = True) -> tuple[dict[str, list[str]], dict[str, Any]]:
     """Extra asserts per MBPP task id (as strings) and build statistics (see the module docstring)."""
-    from tqdm import tqdm
-
-    from hrm_codegen.sandbox import Limits, Sandbox
-
     problems = mbpp_benchmark().problems(split)
     programs, plans = [], []
     for p in problems:

@@ -28,7 +28,7 @@ from hrm_codegen.data.corpus.mine import (
 )
 from hrm_codegen.data.datasets import PackedCodeDataset
 from hrm_codegen.data.exercises import build_generated
-from hrm_codegen.io import write_jsonl
+from hrm_codegen.io import iter_jsonl, write_jsonl
 from hrm_codegen.tasks.mbpp import MBPP_FILE, SPLITS, format_completion, format_prompt, load_mbpp
 from hrm_codegen.tokenization import get_tokenizer
 
@@ -167,13 +167,12 @@ def _mbpp_records(cfg: BuildConfig, eval_index: EvalIndex, stats: dict) -> list[
     keep = {tid for s in MBPP_KEPT_SPLITS for tid in range(SPLITS[s][0], SPLITS[s][1] + 1)}
     by_id = {t.task_id: t for s in MBPP_KEPT_SPLITS for t in load_mbpp(s)}
     records, overlap = [], Counter()
-    with MBPP_FILE.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and (rec := json.loads(line))["task_id"] in keep:
-                t = by_id[rec["task_id"]]
-                reason = eval_index.check(t.text, None, t.code)  # reported, never dropped (MBPP's own matter)
-                overlap[reason or "clean"] += 1
-                records.append({**rec, "source": "mbpp"})
+    for _, rec in iter_jsonl(MBPP_FILE):
+        if rec["task_id"] in keep:
+            t = by_id[rec["task_id"]]
+            reason = eval_index.check(t.text, None, t.code)  # reported, never dropped (MBPP's own matter)
+            overlap[reason or "clean"] += 1
+            records.append({**rec, "source": "mbpp"})
     tok = get_tokenizer()
     tasks = [by_id[r["task_id"]] for r in records]
     lengths = [len(p) + len(c) for p, c in zip(tok.encode_batch([t.prompt for t in tasks]),

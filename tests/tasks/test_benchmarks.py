@@ -11,18 +11,12 @@ import pytest
 from hrm_codegen.cli import main as cli_main
 from hrm_codegen.evaluation.cli import main as evaluate_main
 from hrm_codegen.models import build_model
-from hrm_codegen.sandbox import Limits, Sandbox
+from hrm_codegen.sandbox import Limits
 from hrm_codegen.tasks import get_benchmark, program_code, program_parts
 from hrm_codegen.tasks.base import cut_at_stops
 from hrm_codegen.tasks.mbpp import EXTRA_TESTS_FILE, load_extra_tests
 
 SPLIT = {"mbpp": "all", "mbpp-sanitized": "all", "humaneval": "test"}
-
-
-@pytest.fixture(scope="module")
-def box():
-    with Sandbox(workers=2) as b:
-        yield b
 
 
 def _problems(name):

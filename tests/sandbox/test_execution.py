@@ -8,12 +8,6 @@ from hrm_codegen.sandbox import ExecResult, Limits, Sandbox, program_text, run_p
 from hrm_codegen.tasks.mbpp import MBPPTask, check_completion, load_mbpp, task_parts
 
 
-@pytest.fixture(scope="module")
-def box():
-    with Sandbox(workers=2, limits=Limits(timeout=10)) as sandbox:
-        yield sandbox
-
-
 def _task(code_tests, setup="") -> MBPPTask:
     return MBPPTask(task_id=1, text="t", code="", test_list=tuple(code_tests), test_setup_code=setup)
 

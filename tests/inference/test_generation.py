@@ -247,7 +247,7 @@ def test_models_do_not_import_inference():
     """The layering: models sit below inference, so neither a model method nor an import reaches up."""
     assert not hasattr(tiny("transformer"), "generate"), "generation is hrm_codegen.inference.generate(model, ...)"
     code = "import sys, hrm_codegen.models; print(sorted(m for m in sys.modules if m.startswith('hrm_codegen.inference')))"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert out.strip() == "[]"
 

@@ -8,12 +8,7 @@ import torch
 from hrm_codegen.data.datasets import MBPPDataset, collate_batch
 from hrm_codegen.errors import DataFormatError
 from hrm_codegen.tasks.mbpp import format_completion, load_mbpp, load_mbpp_jsonl
-from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
-
-
-@pytest.fixture(scope="module")
-def tok():
-    return get_tokenizer()
+from hrm_codegen.tokenization import IGNORE_INDEX
 
 
 @pytest.mark.parametrize("split,n,n_sanitized", [("train", 374, 120), ("validation", 90, 43), ("test", 500, 257), ("prompt", 10, 7), ("all", 974, 427)])

@@ -1,4 +1,4 @@
-"""The default model learns to copy (issue 12): slow, run with ``pytest -m slow tests/test_copy_task.py``.
+"""The default model learns to copy (issue 12): slow, run with ``pytest -m slow tests/training/test_copy_task.py``.
 
 The fixed-span copy task (``x_1..x_10 SEP x_1..x_10``, ids from 1000-1499, loss on the copy half)
 with the copy benchmark's model (``COPY_MODEL``: D 128, 4 heads, 2 H + 2 L layers, 2 x 2 cycles,

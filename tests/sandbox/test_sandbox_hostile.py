@@ -23,12 +23,6 @@ import pytest
 from hrm_codegen.sandbox import Limits, Sandbox
 
 
-@pytest.fixture(scope="module")
-def box():
-    with Sandbox(workers=2, limits=Limits(timeout=10)) as sandbox:
-        yield sandbox
-
-
 @pytest.fixture()
 def isolated(box):
     if box.mode == "fallback":

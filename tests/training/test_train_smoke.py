@@ -27,7 +27,7 @@ from hrm_codegen.training.data import StepSampler
 from hrm_codegen.training.errors import TrainingInterrupted
 from hrm_codegen.training.loop import Trainer, train
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TINY = str(CONFIG_DIR / "tiny.yaml")
 # Scripts run with this interpreter (rollback.sh would otherwise fall back to .venv/bin/python or python3).
 SCRIPT_ENV = {**os.environ, "PYTHON": sys.executable}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from model_helpers import TINY, one_thread, tiny_model  # noqa: F401  (autouse fixture)
+from model_helpers import TINY, tiny_model
 
 from hrm_codegen.tokenization import IGNORE_INDEX
 from hrm_codegen.training.losses import act_loss

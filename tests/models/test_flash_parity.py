@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from model_helpers import TINY, one_thread, tiny_model  # noqa: F401  (autouse fixture)
+from model_helpers import TINY, tiny_model
 
 from hrm_codegen.models import layers
 
