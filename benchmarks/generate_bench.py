@@ -3,7 +3,7 @@
 Two questions (issue 4's acceptance):
 
 1. **Cache speed-up** -- tokens/s of ``generate`` with and without the KV cache at prompt 256 /
-   256 new tokens, batch 1 and batch 16, for the default 27M-style HRM (``configs/hrm-27m.yaml``).
+   256 new tokens, batch 1 and batch 16, for the default 27M-style HRM (``hrm_codegen/configs/hrm-27m.yaml``).
    The uncached path re-runs the whole sequence for every token, which on a small CPU takes many
    minutes; by default its time is therefore *estimated*: full forwards are timed at a few
    sequence lengths, interpolated linearly, and summed over the lengths the recompute visits

@@ -1,16 +1,9 @@
 """hrm-codegen: the Hierarchical Reasoning Model (HRM) as a causal language model for Python.
 
-Layout (one package per stage of the pipeline)::
-
-    tokenization  GPT-2 byte-level BPE, files shipped in the package
-    data          MBPP loader, prompt format, corpus builder
-    models        causal HRM, the baseline transformer, config schema
-    inference     sampling, stop strings, KV-cached decoding, ``hrm-codegen generate``
-    losses_codegen  next-token / ACT losses
-    training      the Accelerate trainer
-    execution     the sandbox that runs untrusted completions
-    evaluation    ``EvalConfig``, ``evaluate(cfg)``, pass@k, ``hrm-codegen evaluate``
-    cli           the ``hrm-codegen`` console script
+It trains on MBPP-format problems, generates completions, runs them against each problem's asserts
+in a sandbox and reports Pass@k, for HRM and a baseline transformer alike. One subpackage per stage,
+each importing only from its own layer or lower ones; the layout, its rules and each module's job
+are described in ``docs/architecture.md``.
 """
 
 __version__ = "0.1.0"

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Train HRM or the baseline transformer: the same as ``hrm-codegen train`` (see hrm_codegen/training/).
 
-    python scripts/train_codegen.py --config configs/tiny.yaml train.max_steps=200
-    accelerate launch --num_processes 2 scripts/train_codegen.py --config configs/hrm-27m.yaml
+    python scripts/train_codegen.py --config tiny train.max_steps=200
+    accelerate launch --num_processes 2 scripts/train_codegen.py --config hrm-27m
 """
 
 import sys

@@ -4,7 +4,7 @@
   :class:`CachedDecoder` prefills the prompt once into the model's preallocated per-application KV
   cache and then pushes one token per step; :class:`RecomputeDecoder` re-runs the whole sequence
   every step. The second is slow on purpose: it is the reference the cache is tested against
-  (design.md section 4: because every block application is causal, both give the same logits).
+  (because every block application is causal, both give the same logits).
 * :func:`generate` -- Hugging Face's conventions: left-padded prompts in,
   ``[B * num_return_sequences, S + new]`` token ids out.
 

@@ -6,7 +6,7 @@ are accepted (and ignored) by the other; unknown keys and wrong types are errors
 
 Defaults are the 27M-style HRM of the paper (D 512, 8 heads, 4 H + 4 L layers, 2 x 2 cycles)
 with the GPT-2 vocabulary, except ``halt_max_steps`` which defaults to 1: carried segments cost
-M times the compute and the KV cache at inference (design.md section 3), so M > 1 stays an option
+M times the compute and the KV cache at inference, so M > 1 stays an option
 until a measurement says it helps; and ``norm_style`` which defaults to ``pre`` (HRM-Text's blocks),
 because the paper's post-norm HRM does not learn to copy without a learning-rate warm-up (issue 12,
 see ``norm_style``).

@@ -1,6 +1,6 @@
 """Losses for code generation: next-token cross-entropy (softmax or HRM's stablemax) and the ACT head.
 
-**No shift happens here.** The loader (``hrm_codegen.data.mbpp_loader``) already shifted the
+**No shift happens here.** The dataset (``hrm_codegen.data.datasets``) already shifted the
 labels: ``labels[b, t]`` is the target of ``logits[b, t]``; ``-100`` marks prompt targets and
 padding. Every function compares ``logits[:, t]`` with ``labels[:, t]`` directly.
 
