@@ -17,16 +17,16 @@ from hrm_codegen.config import format_validation_error
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.tasks import BENCHMARKS
 from hrm_codegen.tasks.base import task_number
+from hrm_codegen.tasks.mbpp import SPLITS
 
-SANITIZED_ALIASES = {f"sanitized-{s}": s for s in ("test", "validation", "train", "prompt", "all")}
+SANITIZED_ALIASES = {f"sanitized-{s}": s for s in SPLITS}
 """``--split sanitized-<split>`` = ``--benchmark mbpp-sanitized --split <split>``."""
-SPLIT_CHOICES = ("test", "validation", "train", "prompt", "all", *SANITIZED_ALIASES)
+SPLIT_CHOICES = (*SPLITS, *SANITIZED_ALIASES)
 DEFAULT_OUT_ROOT = Path("runs") / "eval"
 
 BenchmarkName = Literal["mbpp", "mbpp-sanitized", "humaneval"]
-SplitName = Literal["test", "validation", "train", "prompt", "all", "sanitized-test", "sanitized-validation",
-                "sanitized-train", "sanitized-prompt", "sanitized-all"]
-assert set(BenchmarkName.__args__) == set(BENCHMARKS) and set(SplitName.__args__) == set(SPLIT_CHOICES)
+SplitName = Literal[SPLIT_CHOICES]  # the split names are MBPP's (tasks.mbpp.SPLITS), written once
+assert set(BenchmarkName.__args__) == set(BENCHMARKS)
 
 
 def parse_task_ids(spec: str) -> set[int]:
