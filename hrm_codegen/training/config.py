@@ -93,6 +93,12 @@ class TrainSection(_Section):
     """Start from the weights of a saved model folder (``load_model``-compatible, e.g. a previous stage's
     checkpoint) with a fresh optimizer and schedule; ignored when resuming (the checkpoint has the weights)."""
 
+    @field_validator("mixed_precision", mode="before")
+    @classmethod
+    def _bare_no(cls, value):
+        # YAML 1.1 reads a bare `no` as false (train.mixed_precision=no, or `mixed_precision: no`)
+        return "no" if value is False else value
+
 
 class CheckpointConfig(_Section):
     """Where and how often checkpoints are written."""

@@ -255,6 +255,10 @@ def test_overrides_are_parsed_and_validated_by_the_schema(tmp_path):
     assert parse_override("data.train=train") == (["data", "train"], "train")
     cfg = load_train_config(TINY, ["optim.lr=3e-4", "model.hidden_size=128", "optim.betas=[0.9, 0.99]"])
     assert cfg.optim.lr == 3e-4 and cfg.model.hidden_size == 128 and cfg.optim.betas == (0.9, 0.99)
+    # YAML reads a bare `no` as false; the precision key still means "no" (fp32); other values are refused.
+    assert load_train_config(TINY, ["train.mixed_precision=no"]).train.mixed_precision == "no"
+    with pytest.raises(ConfigError, match="mixed_precision"):
+        load_train_config(TINY, ["train.mixed_precision=maybe"])
     # A model section may name a file; overrides still reach its keys.
     (tmp_path / "m.yaml").write_text("arch: transformer\nnum_layers: 2\nhidden_size: 64\nnum_heads: 4\n")
     (tmp_path / "t.yaml").write_text("model: m.yaml\ntrain: {max_steps: 7}\n")
