@@ -13,15 +13,20 @@ from hrm_codegen.training.config import OptimConfig, ScheduleConfig
 
 
 class AdamATan2(torch.optim.Optimizer):
-    """Adam-atan2 (Everett et al. 2024, "Scaling Exponents Across Parameterizations and Optimizers").
+    """Adam-atan2 (Everett et al. 2024, "Scaling Exponents Across Parameterizations and Optimizers"), in HRM's form.
 
-    Adam's ``m / (sqrt(v) + eps)`` becomes ``a * atan2(m, b * sqrt(v))``: bounded, scale invariant,
-    and without an epsilon to tune (HRM trains with it). Bias-corrected moments, decoupled weight
-    decay as in AdamW. Defaults ``a = 1.27, b = 1`` as in the reference implementations.
+    Adam's ``m / (sqrt(v) + eps)`` becomes an ``atan2``: bounded, scale invariant, and without an
+    epsilon to tune. The update is the one of the ``adam_atan2`` CUDA kernel HRM trains with::
+
+        p -= a * lr / (1 - beta1^t) * atan2(m, b * sqrt(v / (1 - beta2^t)))
+
+    with the raw moments ``m``, ``v``: the first moment's bias correction scales the step (as in
+    torch's Adam) instead of entering the ``atan2``. ``a = b = 1`` is HRM's; the ``a = 1.27``
+    (~4/pi) of other implementations makes every step 1.27x larger. Decoupled weight decay as in AdamW.
     """
 
     def __init__(self, params, lr: float = 1e-4, betas=(0.9, 0.95), weight_decay: float = 0.1,
-                 a: float = 1.27, b: float = 1.0):
+                 a: float = 1.0, b: float = 1.0):
         if lr <= 0 or weight_decay < 0 or not all(0.0 <= x < 1.0 for x in betas):
             raise ValueError(f"AdamATan2: invalid lr={lr}, betas={betas} or weight_decay={weight_decay}")
         super().__init__(params, dict(lr=lr, betas=tuple(betas), weight_decay=weight_decay, a=a, b=b))
@@ -50,9 +55,8 @@ class AdamATan2(torch.optim.Optimizer):
                 grad = p.grad
                 state["exp_avg"].lerp_(grad, 1.0 - beta1)
                 state["exp_avg_sq"].mul_(beta2).addcmul_(grad, grad, value=1.0 - beta2)
-                m_hat = state["exp_avg"] / (1.0 - beta1**step)
-                v_hat = state["exp_avg_sq"] / (1.0 - beta2**step)
-                p.add_(torch.atan2(m_hat, v_hat.sqrt_().mul_(b)), alpha=-lr * a)
+                denom = (state["exp_avg_sq"] / (1.0 - beta2**step)).sqrt_().mul_(b)
+                p.add_(torch.atan2(state["exp_avg"], denom), alpha=-a * lr / (1.0 - beta1**step))
         return loss
 
 

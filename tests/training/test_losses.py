@@ -164,11 +164,33 @@ def test_adam_atan2_first_step_and_weight_decay():
     b.grad = torch.tensor([-2.0])
     before = p.detach().clone()
     opt.step()
-    # Step 1: m_hat = g, v_hat = g^2, so the update is lr * a * atan2(g, |g|) = lr * 1.27 * pi/4 * sign(g),
-    # whatever the gradient's scale (no epsilon), after decoupled weight decay.
-    expected = before * (1 - 0.01 * 0.1) - 0.01 * 1.27 * (math.pi / 4) * torch.sign(p.grad)
-    torch.testing.assert_close(p.detach(), expected)
-    torch.testing.assert_close(b.detach(), torch.tensor([1.0 + 0.01 * 1.27 * math.pi / 4]))
+    # Step 1 (betas 0.9, 0.95): m = 0.1 g and sqrt(v_hat) = |g|, so the update is
+    # lr / 0.1 * atan(0.1) * sign(g) whatever the gradient's scale (no epsilon), after decoupled weight decay.
+    step = 0.01 / 0.1 * math.atan(0.1)
+    torch.testing.assert_close(p.detach(), before * (1 - 0.01 * 0.1) - step * torch.sign(p.grad))
+    torch.testing.assert_close(b.detach(), torch.tensor([1.0 + step]))
+
+
+def test_adam_atan2_steps_are_hrms_formula_for_one_parameter():
+    """Two steps of one parameter equal ``lr / (1 - beta1^t) * atan2(m_t, sqrt(v_t / (1 - beta2^t)))``
+    (HRM's adam_atan2 kernel, scale a = 1), computed by hand from the moment recursions."""
+    lr, (b1, b2) = 3e-3, (0.9, 0.95)
+    w = torch.nn.Parameter(torch.tensor([0.7]))
+    opt = AdamATan2([w], lr=lr, betas=(b1, b2), weight_decay=0.0)
+    x, m, v = 0.7, 0.0, 0.0
+    for t, g in enumerate([0.25, -1.5], start=1):
+        w.grad = torch.tensor([g])
+        opt.step()
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        x -= lr / (1 - b1**t) * math.atan2(m, math.sqrt(v / (1 - b2**t)))
+        assert w.item() == pytest.approx(x, rel=1e-6, abs=1e-9)
+    # The 1.27 scale of other implementations is an explicit choice, not the default.
+    w2 = torch.nn.Parameter(torch.tensor([0.0]))
+    w2.grad = torch.tensor([1.0])
+    opt2 = AdamATan2([w2], lr=lr, a=1.27, weight_decay=0.0)
+    opt2.step()
+    assert w2.item() == pytest.approx(-1.27 * lr / (1 - b1) * math.atan(1 - b1), rel=1e-6)
 
 
 def test_adam_atan2_minimises_a_quadratic():
