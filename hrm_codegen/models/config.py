@@ -81,8 +81,9 @@ class ModelConfig(BaseModel):
     """``pre`` (default): pre-norm blocks with a norm at each module's exit (HRM-Text); ``post``: the paper's
     post-norm blocks. On the copy task (``benchmarks/copy_bench.py``, D 128, batch 32) at lr 2e-3 without
     warm-up the pre-norm HRM copies in 100 steps, while the post-norm one stays at chance (loss ln 500)
-    through 650: with its unit-scale fixed ``H_init``/``L_init`` added to the input, post-norm HRM needs a
-    warm-up (100 steps: copies by 150) or lr <= 5e-4 (copies by 200). Use ``post`` only with a warm-up."""
+    through 650, also with zero initial states (``state_init_std: 0``: the post-norm state path, not
+    ``H_init``/``L_init``, is the cause); post-norm HRM needs a warm-up (100 steps: copies by 150) or
+    lr <= 5e-4 (copies by 200). Use ``post`` only with a warm-up."""
     rms_norm_eps: float = 1e-5
     """Epsilon of the parameterless RMSNorm."""
 

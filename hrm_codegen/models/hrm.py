@@ -13,10 +13,11 @@ depend only on tokens <= t for any number of cycles and segments (PrefixLM: on t
 answer tokens <= t).
 
 Blocks: pre-norm with a norm at each module's exit (``norm_style: pre``, HRM-Text; the default)
-or the paper's post-norm (``norm_style: post``). Post-norm HRM, whose fixed unit-scale
-``H_init``/``L_init`` are added to the injected input, does not learn to copy at lr 2e-3 without
-warm-up (it stays at chance), while pre-norm does; post-norm needs a warm-up (issue 12,
-``benchmarks/copy_bench.py``).
+or the paper's post-norm (``norm_style: post``). Post-norm HRM does not learn to copy at lr 2e-3
+without warm-up (it stays at chance, also with zero ``H_init``/``L_init``: the cause is the post-norm
+state path, not the initial states), while pre-norm does; post-norm needs a warm-up (issue 12,
+``benchmarks/copy_bench.py``, ``reports/copy-induction.md``). On variable spans (induction) the
+pre-norm HRM learns as fast as the transformer with ``state_init_std: 0`` and ``grad_last_k: 6``.
 
 Gradients: only the last ``grad_last_k`` module applications of a segment back-propagate
 (2 = HRM's one-step gradient through the final L and H updates); all earlier ones run under
