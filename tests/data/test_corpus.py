@@ -338,6 +338,14 @@ def test_cli_names_a_missing_source(tmp_path, capsys):
     assert "sources" in err and "source folder not found" in err and "nope" in err
 
 
+def test_an_unwritable_output_folder_fails_before_any_mining(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert cli.main(["data", "build", "--sources", "mbpp", "--out", str(blocker / "c.jsonl"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "out (corpus output folder)" in err and str(blocker) in err
+
+
 def test_default_sources_are_this_interpreters_stdlib_and_purelib():
     roots = dict(default_sources())
     assert roots["stdlib"] == Path(sysconfig.get_paths()["stdlib"]).resolve()

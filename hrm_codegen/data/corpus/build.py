@@ -16,6 +16,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tqdm import tqdm
 
+from hrm_codegen.config import check_writable
 from hrm_codegen.data.corpus.decontaminate import EVAL_SPLITS, MBPP_KEPT_SPLITS, EvalIndex, exact_key, near_key
 from hrm_codegen.data.corpus.mine import (
     MinedFunction,
@@ -122,7 +123,11 @@ class BuildConfig(BaseModel):
 
 
 def build(cfg: BuildConfig) -> dict:
-    """Build the corpus ``cfg`` describes (pairs or raw mode); returns the stats (also written next to it)."""
+    """Build the corpus ``cfg`` describes (pairs or raw mode); returns the stats (also written next to it).
+
+    The output folder is checked first: a build takes minutes, and must not fail at its last write.
+    """
+    check_writable(cfg.out.parent, "out (corpus output folder)")
     return build_raw(cfg) if cfg.mode == "raw" else build_pairs(cfg)
 
 
@@ -143,10 +148,7 @@ def _map_ordered(fn, jobs: list, workers: int, desc: str, progress: bool) -> Ite
 
 def _list_files(cfg: BuildConfig, stats: dict) -> list[tuple[str, Path, Path]]:
     """Source files that pass the path filters; counts the others in ``stats['files']``."""
-    sources = cfg.sources or default_sources()
-    for _label, root in sources:
-        if not Path(root).is_dir():
-            raise FileNotFoundError(f"--source folder not found: {root}")
+    sources = cfg.sources or default_sources()  # given folders were checked by BuildConfig
     stats["sources"] = {label: str(root) for label, root in sources}
     files, counts = [], Counter()
     for label, root, rel in iter_source_files(sources):
