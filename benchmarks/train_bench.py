@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from hrm_codegen.config import CONFIG_DIR  # noqa: E402
 from hrm_codegen.models import build_model  # noqa: E402
-from hrm_codegen.training.accelerator import make_accelerator  # noqa: E402
+from hrm_codegen.training.accelerator import cpu_has_native_bf16, make_accelerator  # noqa: E402
 from hrm_codegen.training.config import load_train_config  # noqa: E402
 from hrm_codegen.training.loop import _TrainStep  # noqa: E402
 from hrm_codegen.training.losses import act_loss  # noqa: E402
@@ -49,7 +50,7 @@ def peak_flops(device: torch.device, override_tflops: float | None) -> float | N
 
 def bench_model(config: str, args) -> dict:
     """Time ``args.steps`` training steps of the model in ``config`` after ``args.warmup`` warm-up steps."""
-    cfg = load_train_config(config)
+    cfg = load_train_config(config, list(args.set))
     acc = make_accelerator(args.mixed_precision)
     torch.manual_seed(0)
     lm = build_model(cfg.model).to(acc.device)
@@ -103,6 +104,89 @@ def bench_model(config: str, args) -> dict:
     return result
 
 
+# The CPU levers of issue 12, each a change from today's recipe (the first entry); `--levers` times
+# them in one process on the same real examples and reports supervised tokens/s as ratios.
+LEVERS = {
+    "today (padded rows, fp32)": dict(pack=False, mp="no", compile=False),
+    "packed rows": dict(pack=True, mp="no", compile=False),
+    "bf16 autocast": dict(pack=False, mp="bf16", compile=False),
+    "packed + bf16": dict(pack=True, mp="bf16", compile=False),
+    "compact head": dict(pack=False, mp="no", compile=False, compact=True),
+    "packed + bf16 + compact head": dict(pack=True, mp="bf16", compile=False, compact=True),
+}
+
+
+def bench_levers(args) -> dict:
+    """Supervised tokens/s of the trainer's step on real MBPP-format rows for each entry of LEVERS.
+
+    Every lever trains the same model (``--configs``' first config with ``--set``) from the same
+    seed on batches of ``--batch-size`` rows drawn from ``--data`` in one fixed order: one example per
+    right-padded row (today) or several per row (``data.pack``). Each lever runs in a child process
+    (Accelerate keeps one precision per process); lever order is interleaved over ``--repeats``.
+    """
+    import subprocess
+
+    results: dict[str, list[float]] = {name: [] for name in LEVERS}
+    detail: dict[str, dict] = {}
+    for _ in range(args.repeats):
+        for name in LEVERS:
+            cmd = [sys.executable, __file__, "--one-lever", name, "--configs", args.configs[0], "--data", args.data,
+                   "--batch-size", str(args.batch_size), "--seq-len", str(args.seq_len), "--steps", str(args.steps),
+                   "--warmup", str(args.warmup), "--set", *args.set]
+            res = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+            results[name].append(res["supervised_tokens_per_s"])
+            detail[name] = res
+            print(f"[bench] {name}: {res['supervised_tokens_per_s']:.0f} supervised tokens/s", file=sys.stderr, flush=True)
+    base = statistics.median(results[next(iter(LEVERS))])
+    return {name: {**detail[name], "supervised_tokens_per_s_runs": runs,
+                   "supervised_tokens_per_s": statistics.median(runs), "ratio_vs_today": statistics.median(runs) / base}
+            for name, runs in results.items()}
+
+
+def one_lever(args) -> dict:
+    """One entry of LEVERS, timed in this process (see :func:`bench_levers`)."""
+    from hrm_codegen.data.datasets import PackedMBPPDataset, collate_batch
+    from hrm_codegen.data.vocab import output_ids_of
+    from hrm_codegen.tokenization import get_tokenizer
+    from hrm_codegen.training.data import build_dataset
+
+    lever = LEVERS[args.one_lever]
+    cfg = load_train_config(args.configs[0], list(args.set))
+    acc = make_accelerator(lever["mp"])
+    torch.manual_seed(0)
+    data = build_dataset(args.data, "mbpp", get_tokenizer(), args.seq_len, "--data")
+    if lever.get("compact"):
+        ids = output_ids_of(data, cfg.model.vocab_size)
+        lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids)}))
+        lm.set_output_ids(ids)
+    else:
+        lm = build_model(cfg.model)
+    lm = lm.to(acc.device)
+    step_model, opt = acc.prepare(_TrainStep(lm), build_optimizer(lm, cfg.optim))
+    if lever["pack"]:
+        data = PackedMBPPDataset(data, args.seq_len, seed=0)
+    order = torch.randperm(len(data), generator=torch.Generator().manual_seed(0)).tolist()
+    sup = 0
+    times = []
+    B = args.batch_size
+    for i in range(args.warmup + args.steps):
+        batch = collate_batch([data[j] for j in order[i * B:(i + 1) * B]])
+        t0 = time.perf_counter()
+        carry, out = step_model(lm.initial_carry(batch), batch)
+        loss, m = act_loss(out, kind=cfg.train.loss)
+        acc.backward(loss)
+        acc.clip_grad_norm_(lm.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        if i >= args.warmup:
+            times.append(time.perf_counter() - t0)
+            sup += int(m["tokens"])
+    return {"mixed_precision": acc.mixed_precision, "pack": lever["pack"], "rows": len(data),
+            "fill": getattr(data, "fill", None), "step_s": statistics.median(times),
+            "supervised_tokens_per_step": sup / args.steps, "supervised_tokens_per_s": sup / sum(times),
+            "params": lm.num_parameters(), "head_rows": lm.head_rows}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Benchmark each config and print (and optionally write) the JSON report."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -115,8 +199,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mixed-precision", default="auto", choices=["auto", "no", "bf16", "fp16"])
     ap.add_argument("--compile", action="store_true", help="torch.compile the training step")
     ap.add_argument("--peak-tflops", type=float, default=None, help="the device's peak, for MFU on unknown cards")
+    ap.add_argument("--set", nargs="*", default=[], metavar="key=value", help="config overrides for every config")
+    ap.add_argument("--levers", action="store_true",
+                    help="issue 12's CPU levers on real rows (--data): supervised tokens/s as ratios vs today")
+    ap.add_argument("--data", default="train", help="MBPP split or MBPP-format JSONL for --levers")
+    ap.add_argument("--repeats", type=int, default=2, help="--levers: runs of each lever (median reported)")
+    ap.add_argument("--one-lever", help=argparse.SUPPRESS)
     ap.add_argument("--out", help="also write the JSON here")
     args = ap.parse_args(argv)
+    if args.one_lever:
+        args.steps, args.warmup = args.steps or 4, args.warmup if args.warmup is not None else 1
+        print(json.dumps(one_lever(args)))
+        return 0
     gpu = torch.cuda.is_available()
     args.steps = args.steps or (20 if gpu else 2)
     args.warmup = args.warmup if args.warmup is not None else (3 if gpu else 1)
@@ -126,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
         "torch": torch.__version__, "seq_len": args.seq_len, "batch_size": args.batch_size,
         "steps": args.steps, "warmup": args.warmup, "results": {},
     }
+    if args.levers:
+        report["data"], report["set"] = args.data, args.set
+        report["cpu_flags_bf16"] = cpu_has_native_bf16()
+        report["levers"] = bench_levers(args)
+        args.configs = []
     for config in args.configs:
         res = bench_model(config, args)
         report["results"][Path(config).stem] = res

@@ -35,6 +35,7 @@ from typing import Iterable, Sequence
 
 from tqdm import tqdm
 
+from hrm_codegen.data.vocab import identifier_words
 from hrm_codegen.sandbox import Limits, Sandbox
 from hrm_codegen.tasks.mbpp import MBPPTask, format_prompt, task_parts
 
@@ -103,8 +104,13 @@ def is_free_name(name: str, taken: Iterable[str]) -> bool:
 
 
 def fresh_function_name(rng: random.Random, taken: Iterable[str], hint: Sequence[str] = (),
-                        hint_share: float = 0.25, topic: Sequence[str] = (), topic_share: float = 0.4) -> str:
+                        hint_share: float = 0.25, topic: Sequence[str] = (), topic_share: float = 0.4,
+                        random_share: float = 0.0) -> str:
     """A fresh plausible function name not in ``taken``.
+
+    With probability ``random_share`` the name is instead one to three words drawn uniformly from the
+    ~8.8k words of the standard library's identifiers (:func:`~hrm_codegen.data.vocab.identifier_words`):
+    a name the description does not predict, so a model must copy it from the asserts.
 
     With probability ``hint_share`` (and when ``hint`` words are given) the hint words are kept in
     another style, with a verb prefixed when they lack one; else with probability ``topic_share``
@@ -113,6 +119,13 @@ def fresh_function_name(rng: random.Random, taken: Iterable[str], hint: Sequence
     ``find_Max`` mix (10%).
     """
     taken = set(taken)
+    if random_share and rng.random() < random_share:
+        pool = identifier_words()
+        for _ in range(200):
+            words = [rng.choice(pool) for _ in range(rng.choice((1, 2, 2, 3)))]
+            name = style_name(words, rng.choices(("snake", "camel", "pascal_snake"), (0.6, 0.2, 0.2))[0])
+            if is_free_name(name, taken):
+                return name
     for attempt in range(200):
         if hint and attempt < 20 and rng.random() < hint_share:
             words = list(hint)
@@ -255,7 +268,7 @@ def _rename_words(text: str, mapping: dict[str, str]) -> str:
 
 
 def make_variant(task: MBPPTask, rng: random.Random, rename_params: float = 0.5,
-                 keep_order: bool = False) -> dict | None:
+                 keep_order: bool = False, random_names: float = 0.0) -> dict | None:
     """One renamed variant of ``task`` as a corpus record (without ``task_id``), or None when the task
     has no tested function that can be renamed. Not yet executed: see :func:`verify_records`."""
     try:
@@ -271,7 +284,7 @@ def make_variant(task: MBPPTask, rng: random.Random, rename_params: float = 0.5,
     mapping: dict[str, str] = {}
     for name in names:
         new = fresh_function_name(rng, taken | set(mapping.values()), hint=split_words(name),
-                                  topic=topic_words(task.text))
+                                  topic=topic_words(task.text), random_share=random_names)
         mapping[name] = new
     code = rename_identifiers(task.code, mapping)
     tests = [rename_identifiers(t, mapping) for t in task.test_list]
@@ -299,7 +312,7 @@ def make_variant(task: MBPPTask, rng: random.Random, rename_params: float = 0.5,
 
 
 def augment_tasks(tasks: Sequence[MBPPTask], variants: int, seed: int = 0, rename_params: float = 0.5,
-                  progress: bool = False) -> tuple[list[dict], Counter]:
+                  progress: bool = False, random_names: float = 0.0) -> tuple[list[dict], Counter]:
     """Up to ``variants`` distinct variants of each task (deterministic for a ``seed``), not yet executed.
 
     Returns the records (with ``task_id``) and counts: ``tasks``, ``tasks_without_tested_function``,
@@ -317,7 +330,7 @@ def augment_tasks(tasks: Sequence[MBPPTask], variants: int, seed: int = 0, renam
         for _ in range(variants * 3):  # a few extra draws make up for duplicates
             if len(seen) >= variants:
                 break
-            rec = make_variant(task, rng, rename_params)
+            rec = make_variant(task, rng, rename_params, random_names=random_names)
             if rec is None:
                 counts["tasks_without_tested_function"] += 1
                 break

@@ -9,6 +9,7 @@ compare ``logits[:, t]`` with ``labels[:, t]`` directly, with no further shift.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -88,13 +89,73 @@ class MBPPDataset(Dataset):
         return {"input_ids": input_ids, "labels": labels}
 
 
+def pack_bins(lengths: Sequence[int], capacity: int, seed: int = 0) -> list[list[int]]:
+    """Group item indices into bins whose lengths sum to at most ``capacity`` (best fit, seeded order).
+
+    Items are taken in a ``seed``-shuffled order and each goes to the open bin it fills most tightly
+    (a new bin when none has room), so the result is deterministic and rows are ~95%+ full when
+    items are much shorter than ``capacity``. Each bin's indices keep their drawing order.
+    """
+    if any(n > capacity or n <= 0 for n in lengths):
+        raise ValueError(f"every length must be in 1..{capacity} to be packed")
+    order = torch.randperm(len(lengths), generator=torch.Generator().manual_seed(seed)).tolist()
+    bins: list[list[int]] = []
+    room: list[tuple[int, int]] = []  # (free positions, bin index), sorted
+    for i in order:
+        n = lengths[i]
+        j = bisect.bisect_left(room, (n, -1))
+        if j == len(room):
+            bins.append([i])
+            free, b = capacity - n, len(bins) - 1
+        else:
+            free, b = room.pop(j)
+            bins[b].append(i)
+            free -= n
+        if free > 0:
+            bisect.insort(room, (free, b))
+    return bins
+
+
+class PackedMBPPDataset(Dataset):
+    """Rows of several MBPP-format examples each (``data.pack``), instead of one example per padded row.
+
+    ``dataset`` items (``input_ids``/``labels``, already shifted) are grouped by :func:`pack_bins`
+    into rows of at most ``seq_len`` positions and concatenated. Each item of a row gets its own
+    ``segment_ids`` (1, 2, ...: :func:`collate_batch` puts them in ``attention_mask``, and attention
+    stays inside a segment) and ``position_ids`` restarting at 0, so every example is seen exactly
+    as if it had a row of its own; its labels (the loss mask) are its own. The grouping is fixed by
+    ``seed``; the trainer's sampler shuffles the rows every epoch.
+    """
+
+    def __init__(self, dataset: Dataset, seq_len: int, seed: int = 0):
+        self.dataset, self.seq_len = dataset, seq_len
+        lengths = [len(dataset[i]["input_ids"]) for i in range(len(dataset))]
+        self.bins = pack_bins(lengths, seq_len, seed)
+        self.fill = sum(lengths) / max(1, len(self.bins) * seq_len)
+        """Fraction of the rows' positions that hold real tokens."""
+
+    def __len__(self) -> int:
+        return len(self.bins)
+
+    def __getitem__(self, idx: int) -> dict[str, torch.Tensor]:
+        items = [self.dataset[i] for i in self.bins[idx]]
+        return {
+            "input_ids": torch.cat([it["input_ids"] for it in items]),
+            "labels": torch.cat([it["labels"] for it in items]),
+            "segment_ids": torch.cat([torch.full_like(it["input_ids"], k + 1) for k, it in enumerate(items)]),
+            "position_ids": torch.cat([torch.arange(len(it["input_ids"])) for it in items]),
+        }
+
+
 def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = EOS_TOKEN_ID, pad_to: int | None = None):
     """Right-pad a list of dataset items into a batch.
 
     Returns ``input_ids`` and ``labels`` ``[B, S]`` (padding: ``pad_token_id`` / ``-100``),
     ``attention_mask`` (1 on real tokens) and ``prompt_lengths`` ``[B]`` (number of leading
     positions whose target is not supervised + 1, i.e. the prompt's token count; PrefixLM
-    attention uses it). ``pad_to`` fixes ``S`` (e.g. ``seq_len``) for static shapes.
+    attention uses it). ``pad_to`` fixes ``S`` (e.g. ``seq_len``) for static shapes. Packed items
+    (:class:`PackedMBPPDataset`) put their ``segment_ids`` in ``attention_mask`` and add
+    ``position_ids`` (padding: 0).
     """
     items = list(items)
     S = max(len(it["input_ids"]) for it in items)
@@ -105,14 +166,21 @@ def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = 
     labels = torch.full((B, S), IGNORE_INDEX, dtype=torch.long)
     attention_mask = torch.zeros((B, S), dtype=torch.long)
     prompt_lengths = torch.zeros(B, dtype=torch.long)
+    packed = "segment_ids" in items[0]
+    position_ids = torch.zeros((B, S), dtype=torch.long) if packed else None
     for i, it in enumerate(items):
         n = len(it["input_ids"])
         input_ids[i, :n] = it["input_ids"]
         labels[i, :n] = it["labels"]
-        attention_mask[i, :n] = 1
+        attention_mask[i, :n] = it["segment_ids"] if packed else 1
+        if packed:
+            position_ids[i, :n] = it["position_ids"]
         supervised = (it["labels"] != IGNORE_INDEX).nonzero()
         prompt_lengths[i] = int(supervised[0]) + 1 if len(supervised) else n
-    return {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask, "prompt_lengths": prompt_lengths}
+    batch = {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask, "prompt_lengths": prompt_lengths}
+    if packed:
+        batch["position_ids"] = position_ids
+    return batch
 
 
 def data_report(seq_len: int = 256, tokenizer=None) -> dict[str, Any]:

@@ -224,7 +224,7 @@ def _args_text(args: Sequence[object]) -> str:
     return ", ".join(repr(a) for a in args)
 
 
-def make_exercise(template: Template, rng: random.Random, max_tries: int = 30) -> dict | None:
+def make_exercise(template: Template, rng: random.Random, max_tries: int = 30, random_names: float = 0.0) -> dict | None:
     """One exercise record from ``template`` (without ``task_id``), or None when no inputs worked.
 
     Inputs whose reference call raises, or whose assert would be too long, are redrawn; the three
@@ -240,7 +240,7 @@ def make_exercise(template: Template, rng: random.Random, max_tries: int = 30) -
         mapping[p] = rng.choice(options) if options else p
     taken |= set(mapping.values())
     words = template.key.split("_")
-    name = fresh_function_name(rng, taken, hint=words, hint_share=0.35)
+    name = fresh_function_name(rng, taken, hint=words, hint_share=0.35, random_share=random_names)
     code = rename_identifiers(solution, {"f": name, **mapping})
     fn = reference_function(code, name)
     cases, results = [], []
@@ -273,7 +273,7 @@ def make_exercise(template: Template, rng: random.Random, max_tries: int = 30) -
 
 
 def generate_exercises(n: int, seed: int = 0, templates: Sequence[Template] | None = None,
-                       progress: bool = False) -> tuple[list[dict], Counter]:
+                       progress: bool = False, random_names: float = 0.0) -> tuple[list[dict], Counter]:
     """``n`` distinct exercises (deterministic for ``seed``), not yet executed in the sandbox.
 
     Templates are used in turn (exercise ``i`` draws from template ``i % len(templates)`` first), so
@@ -289,7 +289,7 @@ def generate_exercises(n: int, seed: int = 0, templates: Sequence[Template] | No
         rng = random.Random(f"{seed}:exercise:{attempt}")
         template = templates[attempt % len(templates)] if attempt < 2 * n else rng.choice(templates)
         attempt += 1
-        rec = make_exercise(template, rng)
+        rec = make_exercise(template, rng, random_names=random_names)
         if rec is None:
             counts["no_valid_inputs"] += 1
             continue
@@ -413,13 +413,14 @@ def build_generated(cfg) -> tuple[dict[str, list[dict]], dict]:
     stats: dict = {}
     if "augment" in cfg.include:
         tasks = [t for s in MBPP_KEPT_SPLITS for t in load_mbpp(s)]
-        recs, counts = augment_tasks(tasks, cfg.variants, cfg.seed, progress=cfg.progress)
+        recs, counts = augment_tasks(tasks, cfg.variants, cfg.seed, progress=cfg.progress, random_names=cfg.random_names)
         out["augment"], stats["augment"] = _finish_source(
             recs, indexes, "origin", lambda r: next(iter(r["renamed"].values())), cfg, "augment")
         stats["augment"].update(counts)
     if "exercises" in cfg.include:
         templates = load_templates()
-        recs, counts = generate_exercises(cfg.num_exercises, cfg.seed, templates, progress=cfg.progress)
+        recs, counts = generate_exercises(cfg.num_exercises, cfg.seed, templates, progress=cfg.progress,
+                                          random_names=cfg.random_names)
         out["exercises"], stats["exercises"] = _finish_source(recs, indexes, "template", None, cfg, "exercises")
         stats["exercises"].update(counts, templates=len(templates),
                                   templates_kept=len({r["template"] for r in out["exercises"]}))

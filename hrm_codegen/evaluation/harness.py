@@ -32,11 +32,11 @@ from tqdm import tqdm
 from hrm_codegen.config import check_writable
 from hrm_codegen.errors import ConfigError, DataFormatError
 from hrm_codegen.evaluation.config import EvalConfig, default_out, parse_task_ids
-from hrm_codegen.evaluation.metrics import parses, summarize
+from hrm_codegen.evaluation.metrics import summarize
 from hrm_codegen.io import iter_jsonl
 from hrm_codegen.sandbox import Limits, Sandbox
 from hrm_codegen.tasks import Benchmark, Problem, get_benchmark, program_code, program_parts
-from hrm_codegen.tasks.base import cut_at_stops
+from hrm_codegen.tasks.base import cut_at_stops, parses
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ Nothing here runs code or imports torch.
 
 from __future__ import annotations
 
-import ast
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
@@ -56,17 +55,6 @@ def aggregate_pass_at_k(counts: Mapping[Any, tuple[int, int]], ks: Iterable[int]
         if k <= min_n:
             out[f"pass@{k}{suffix}"] = sum(pass_at_k(n, c, k) for n, c in counts.values()) / len(counts)
     return out
-
-
-def parses(code: str) -> bool:
-    """True when ``code`` is non-empty Python that parses (the plan's AST check; a diagnostic only)."""
-    if not code.strip():
-        return False
-    try:
-        compile(code, "<completion>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return False
-    return True
 
 
 def extra_coverage(problems: list[Problem]) -> dict[str, Any]:

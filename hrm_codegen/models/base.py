@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Union
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from hrm_codegen.models.checkpoint import load_weights, read_config, save_checkpoint
@@ -35,7 +36,8 @@ class TrainOutput:
     """One ACT segment of training (see ``HRMForCausalLM.train_forward``).
 
     ``labels [B, S]`` / ``attention_mask`` are those of the data the carry holds (halted rows took
-    fresh data from the batch, the others kept theirs). ``logits`` is ``[B, S, V]`` by default, or,
+    fresh data from the batch, the others kept theirs); ``labels`` are rows of the LM head
+    (``head_labels``: token ids for a full head), as are the last dimension of ``logits``. ``logits`` is ``[B, S, V]`` by default, or,
     from ``train_forward(..., supervised_only=True)`` (what the trainer uses), only the supervised
     positions packed ``[N, V]``: row ``i`` is the ``i``-th position with ``labels != -100`` in
     row-major order, so ``labels[labels != -100]`` are its targets and
@@ -139,8 +141,60 @@ class LMBase(nn.Module):
         else:
             self.embed_positions = None
             self.rotary = RotaryEmbedding(config.head_dim, config.max_seq_len, config.rope_theta)
-        self.lm_head = nn.Linear(D, config.vocab_size, bias=False)
-        trunc_normal_init_(self.lm_head.weight, std=1.0 / math.sqrt(D))
+        self.head_rows = config.output_vocab_size or config.vocab_size
+        if config.tie_embeddings:
+            self.lm_head = None  # the embedding matrix scores tokens (its rows have std 1/sqrt(D) too)
+        else:
+            self.lm_head = nn.Linear(D, self.head_rows, bias=False)
+            trunc_normal_init_(self.lm_head.weight, std=1.0 / math.sqrt(D))
+        # Row i of a compact head scores token output_ids[i]; head_index maps a token id to its row (-1: none).
+        compact = config.output_vocab_size is not None
+        self.register_buffer("output_ids", torch.arange(config.output_vocab_size) if compact else None)
+        self.register_buffer("head_index", torch.full((config.vocab_size,), -1) if compact else None, persistent=False)
+        if compact:
+            self._sync_head_index()
+            self.register_load_state_dict_post_hook(lambda module, keys: module._sync_head_index())
+
+    # ------------------------------------------------------------------ compact output vocabulary
+
+    def set_output_ids(self, ids: torch.Tensor | list[int]) -> None:
+        """The token ids the LM head scores (a compact head: ``output_vocab_size`` distinct ids, sorted here)."""
+        if self.output_ids is None:
+            raise ValueError("set_output_ids needs a model built with output_vocab_size")
+        ids = torch.as_tensor(ids, dtype=torch.long).unique()
+        if ids.numel() != self.output_ids.numel() or int(ids.min()) < 0 or int(ids.max()) >= self.config.vocab_size:
+            raise ValueError(f"need {self.output_ids.numel()} distinct ids in [0, {self.config.vocab_size}), "
+                             f"got {ids.numel()}")
+        self.output_ids.copy_(ids.to(self.output_ids.device))
+        self._sync_head_index()
+
+    def _sync_head_index(self) -> None:
+        self.head_index.fill_(-1)
+        self.head_index[self.output_ids] = torch.arange(self.output_ids.numel(), device=self.output_ids.device)
+
+    def head(self, hidden: torch.Tensor) -> torch.Tensor:
+        """LM-head scores ``[..., head_rows]`` of ``hidden [..., D]`` (rows of ``output_ids`` for a compact head)."""
+        if self.lm_head is not None:
+            return self.lm_head(hidden)
+        weight = self.embed_tokens.weight
+        if self.output_ids is not None:
+            weight = weight[self.output_ids]
+        return F.linear(hidden, weight)
+
+    def head_labels(self, labels: torch.Tensor) -> torch.Tensor:
+        """``labels`` as rows of the LM head (identity for a full head). With a compact head a target
+        outside ``output_ids`` cannot be scored and becomes ``-100`` (not trained on)."""
+        if self.output_ids is None:
+            return labels
+        rows = self.head_index[labels.clamp(min=0)]
+        return torch.where((labels == IGNORE_INDEX) | (rows < 0), IGNORE_INDEX, rows)
+
+    def full_logits(self, head_logits: torch.Tensor) -> torch.Tensor:
+        """LM-head output ``[..., rows]`` as ``[..., vocab_size]`` logits (``-inf`` for ids a compact head lacks)."""
+        if self.output_ids is None:
+            return head_logits
+        out = head_logits.new_full((*head_logits.shape[:-1], self.config.vocab_size), float("-inf"))
+        return out.index_copy_(-1, self.output_ids, head_logits)
 
     # ------------------------------------------------------------------ to implement per model
 
@@ -161,7 +215,7 @@ class LMBase(nn.Module):
         """
         if supervised_only:
             hidden = hidden[labels != IGNORE_INDEX]
-        return self.lm_head(hidden)
+        return self.head(hidden)
 
     def _prepare(
         self,
@@ -231,7 +285,7 @@ class LMBase(nn.Module):
             raise ValueError("a KV cache is only exact for causal attention (causal: true)")
         if max_len > self.config.max_seq_len:
             raise ValueError(f"max_len={max_len} exceeds max_seq_len={self.config.max_seq_len}")
-        ref = self.lm_head.weight
+        ref = self.embed_tokens.weight
         cfg = self.config
         shape = (self.num_block_applications, batch_size, cfg.num_heads, max_len, cfg.head_dim)
         keys = torch.zeros(shape, device=device or ref.device, dtype=dtype or ref.dtype)
@@ -255,7 +309,7 @@ class LMBase(nn.Module):
 
     def _head_flops(self) -> float:
         """Forward FLOPs per token of the LM head."""
-        return 2 * self.config.hidden_size * self.config.vocab_size
+        return 2 * self.config.hidden_size * self.head_rows
 
     def flops_per_token(self, seq_len: int, training: bool = False) -> float:
         """FLOPs per token of an evaluation forward, or of one training step when ``training``."""

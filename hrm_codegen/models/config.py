@@ -86,6 +86,14 @@ class ModelConfig(BaseModel):
     lr <= 5e-4 (copies by 200). Use ``post`` only with a warm-up."""
     rms_norm_eps: float = 1e-5
     """Epsilon of the parameterless RMSNorm."""
+    tie_embeddings: bool = False
+    """Score tokens with the input embedding matrix (no separate LM head). A token the model has only
+    *read* (a function name in the asserts) then has a trained output row too, which copying needs."""
+    output_vocab_size: int | None = None
+    """Rows of the LM head. null = ``vocab_size`` (every token can be predicted); ``n`` = a compact output
+    vocabulary of ``n`` token ids, kept in the checkpoint as the buffer ``output_ids`` (the trainer fills
+    it from the training data with ``data.compact_head``). Logits of other ids are ``-inf``. At D 128
+    the 50257-row head is most of a CPU training step; the ~6k ids of an MBPP-shaped corpus are not."""
 
     @model_validator(mode="after")
     def _check(self) -> ModelConfig:
@@ -94,6 +102,8 @@ class ModelConfig(BaseModel):
         for key in positive:
             if getattr(self, key) < 1:
                 raise ValueError(f"{key} must be >= 1, got {getattr(self, key)}")
+        if self.output_vocab_size is not None and not 1 <= self.output_vocab_size <= self.vocab_size:
+            raise ValueError(f"output_vocab_size must be in 1..vocab_size={self.vocab_size}, got {self.output_vocab_size}")
         if self.state_init_std < 0:
             raise ValueError(f"state_init_std must be >= 0, got {self.state_init_std}")
         if self.expansion <= 0:

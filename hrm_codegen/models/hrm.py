@@ -156,7 +156,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         for step in range(M):
             # New positions start from H_init/L_init in every row, so cached decoding is exact for M > 1.
             z_H, z_L = self._segment(z_H, z_L, x, ctx, step * self.applications_per_segment, grad and step == M - 1)
-        return LMOutput(logits=self.lm_head(z_H))
+        return LMOutput(logits=self.full_logits(self.head(z_H)))
 
     # ------------------------------------------------------------------ ACT training path
 
@@ -209,12 +209,14 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         steps = torch.where(halted, torch.zeros_like(carry.steps), carry.steps)
 
         attention_mask = data.get("attention_mask")
-        x, ctx = self._prepare(data["input_ids"], attention_mask, None, data.get("prompt_lengths"), None, 0)
+        x, ctx = self._prepare(data["input_ids"], attention_mask, data.get("position_ids"), data.get("prompt_lengths"),
+                               None, 0)
         H0, L0 = self._initial_state(*data["input_ids"].shape, like=x)
         z_H = torch.where(reset, H0, carry.z_H.to(x.dtype))
         z_L = torch.where(reset, L0, carry.z_L.to(x.dtype))
         z_H, z_L = self._segment(z_H, z_L, x, ctx, 0, torch.is_grad_enabled())
-        logits = self._train_logits(z_H, data["labels"], supervised_only)
+        labels = self.head_labels(data["labels"])
+        logits = self._train_logits(z_H, labels, supervised_only)
 
         steps = steps + 1
         is_last = steps >= M
@@ -238,7 +240,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         new_carry = HRMCarry(z_H.detach(), z_L.detach(), steps, new_halted, data)
         out = TrainOutput(
             logits=logits,
-            labels=data["labels"],
+            labels=labels,
             attention_mask=attention_mask,
             q_halt_logits=q_halt,
             q_continue_logits=q_continue,

@@ -133,14 +133,18 @@ def build_attention_mask(
     ``<=`` its own; with ``prefix_lengths`` a query whose *position* is inside the prompt also sees
     every prompt key (PrefixLM); a query always sees itself, so fully padded rows never give NaN.
     Positions (not slots) decide prompt membership, so left-padded rows behave as if alone.
+
+    ``attention_mask`` may also hold **segment ids** (``1, 2, ...``: several examples packed into one
+    row, :class:`hrm_codegen.data.datasets.PackedMBPPDataset`): a query then sees only keys of its own
+    segment, so each example attends as if alone. A 0/1 mask is the one-segment case.
     """
     key_len = cache_position + query_len
     if attention_mask is not None and attention_mask.shape[-1] != key_len:
         raise ValueError(
             f"attention_mask covers {attention_mask.shape[-1]} slots but cache_position + input length = {key_len}"
         )
-    if attention_mask is not None and bool(attention_mask.all()):
-        attention_mask = None  # nothing padded: keep the fast paths open
+    if attention_mask is not None and bool((attention_mask == 1).all()):
+        attention_mask = None  # nothing padded, one segment: keep the fast paths open
     if attention_mask is None:
         if not causal:
             return AttentionMask(None, False)
@@ -166,7 +170,9 @@ def build_attention_mask(
         k_in = key_pos < prefix  # [B, K]
         allowed = allowed | (q_in[:, None, :, None] & k_in[:, None, None, :])
     if attention_mask is not None:
-        allowed = allowed & attention_mask.bool()[:, None, None, :]
+        seg_k = attention_mask[:, None, None, :]  # [B, 1, 1, K]
+        seg_q = attention_mask[:, cache_position:][:, None, :, None]  # [B, 1, T, 1]
+        allowed = allowed & (seg_k != 0) & (seg_k == seg_q)
     allowed = allowed | (k_slot == q_slot)[None, None]  # a query always sees itself
     return AttentionMask(allowed, False)
 

@@ -51,7 +51,7 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
     ) -> LMOutput:
         """Logits ``[B, T, vocab]``; arguments as in docs/architecture.md."""
         x = self._hidden(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
-        return LMOutput(logits=self.lm_head(x))
+        return LMOutput(logits=self.full_logits(self.head(x)))
 
     def _hidden(
         self,
@@ -84,13 +84,15 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
         only, see ``TrainOutput``).
         """
         attention_mask = batch.get("attention_mask")
-        hidden = self._hidden(batch["input_ids"], attention_mask, prefix_lengths=batch.get("prompt_lengths"))
-        logits = self._train_logits(hidden, batch["labels"], supervised_only)
+        hidden = self._hidden(batch["input_ids"], attention_mask, batch.get("position_ids"),
+                              prefix_lengths=batch.get("prompt_lengths"))
+        labels = self.head_labels(batch["labels"])
+        logits = self._train_logits(hidden, labels, supervised_only)
         B = hidden.shape[0]
         halted = torch.ones(B, dtype=torch.bool, device=logits.device)
         out = TrainOutput(
             logits=logits,
-            labels=batch["labels"],
+            labels=labels,
             attention_mask=attention_mask,
             q_halt_logits=None,
             q_continue_logits=None,

@@ -17,6 +17,7 @@ A sample handed in as a finished program is never cut: stop strings are a genera
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -124,3 +125,14 @@ class Benchmark:
         if split not in self.splits:
             raise ValueError(f"benchmark {self.name} has no split {split!r}; choose one of {', '.join(self.splits)}")
         return self.load(split)
+
+
+def parses(code: str) -> bool:
+    """True when ``code`` is non-empty Python that parses (the plan's AST check; a diagnostic only)."""
+    if not code.strip():
+        return False
+    try:
+        compile(code, "<completion>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return False
+    return True

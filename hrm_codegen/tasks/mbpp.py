@@ -43,7 +43,7 @@ from typing import Any, Sequence
 from hrm_codegen.errors import DataFormatError
 from hrm_codegen.io import iter_jsonl
 from hrm_codegen.sandbox import ExecResult, Sandbox, run_program
-from hrm_codegen.tasks.base import Benchmark, Problem, program_parts, task_number
+from hrm_codegen.tasks.base import Benchmark, Problem, parses, program_parts, task_number
 
 MBPP_DIR = Path(__file__).resolve().parent / "data" / "mbpp"
 MBPP_FILE = MBPP_DIR / "mbpp.jsonl"
@@ -274,3 +274,40 @@ def check_completion(task: MBPPTask, completion: str, timeout: float = 10.0, mem
                      sandbox: Sandbox | None = None, **limits: Any) -> ExecResult:
     """Run ``completion`` against an MBPP task's asserts in the sandbox (solution, setup code, asserts)."""
     return run_program(task_parts(task, completion), timeout=timeout, memory_mb=memory_mb, sandbox=sandbox, **limits)
+
+
+def _called_arity(asserts: Sequence[str], name: str) -> int | None:
+    """Arguments of the first call of ``name`` in the asserts (None when none parses)."""
+    for line in asserts:
+        try:
+            tree = ast.parse(line.strip())
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                return len(node.args) + len(node.keywords)
+    return None
+
+
+def completion_signals(task: MBPPTask, completion: str) -> dict[str, bool]:
+    """What a completion gets right before it runs (leading indicators while training):
+
+    * ``name_copy``: it defines, at top level, the function the asserts call (:func:`entry_point`
+      of the reference) -- the name must be copied from the prompt;
+    * ``arity``: that function takes as many parameters as the first assert passes it (defaults and
+      ``*args`` count as matching);
+    * ``parses``: it is Python that parses.
+    """
+    name = entry_point(task.code, task.test_list)
+    ok = parses(completion)
+    defs = []
+    if ok:
+        defs = [n for n in ast.parse(completion).body if isinstance(n, ast.FunctionDef) and n.name == name]
+    arity = False
+    if defs:
+        a = defs[0].args
+        want = _called_arity(task.test_list, name)
+        positional = len(a.posonlyargs) + len(a.args)
+        if want is not None:
+            arity = positional - len(a.defaults) <= want <= positional or (a.vararg is not None and want >= positional)
+    return {"name_copy": bool(defs), "arity": arity, "parses": ok}

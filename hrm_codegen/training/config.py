@@ -42,6 +42,16 @@ class DataConfig(_Section):
     """Use only the first N validation examples."""
     pad_to_seq_len: bool = False
     """Pad every batch to ``seq_len`` (static shapes for torch.compile; always on for M > 1)."""
+    pack: bool = False
+    """Pack several training examples into each ``seq_len`` row (``kind: mbpp``, causal attention):
+    each attends only within itself and restarts its positions, so the model sees what it would
+    alone, without the padding (``hrm_codegen.data.datasets.PackedMBPPDataset``)."""
+    compact_head: bool = False
+    """Give the LM head rows only for the token ids of the training data (prompts and code), the
+    256 single-byte tokens (so any text can still be written) and the tokens of Python identifiers
+    (``hrm_codegen.data.vocab``): ``model.output_vocab_size`` is set from the data and the ids are kept
+    in the checkpoint. A test-time token outside them cannot be predicted (with the MBPP-shaped
+    corpus: ~12k rows instead of 50257; 42 of the 500 MBPP test function names have such a token)."""
 
 
 class OptimConfig(_Section):
@@ -78,7 +88,8 @@ class TrainSection(_Section):
     """Rows per micro-batch *per process*."""
     grad_accum_steps: int = 1
     mixed_precision: Literal["auto", "no", "bf16", "fp16"] = "auto"
-    """``auto`` = bf16 on a CUDA GPU that supports it, else fp32."""
+    """``auto`` = bf16 on a CUDA GPU that supports it or a CPU with native bf16 (``amx_bf16``/``avx512_bf16``),
+    else fp32 (``no``)."""
     compile: bool = False
     """Wrap the model in ``torch.compile`` (needs a C compiler on CPU; best with data.pad_to_seq_len)."""
     ema_decay: float | None = None
@@ -131,6 +142,14 @@ class LoggingConfig(_Section):
     progress_bar: bool = True
     plot: bool = True
     """Write ``loss.png`` at the end."""
+    signals_every: int | None = None
+    """Every N steps (and at the end) complete the first ``signals_tasks`` validation tasks greedily and
+    log name-copy, arity, parse and Pass@1 rates (``hrm_codegen.training.signals``); null = off."""
+    signals_tasks: int = 90
+    signals_max_new_tokens: int = 128
+    stop_below: list[tuple[int, float]] = []
+    """``[[step, floor], ...]``: stop (with a checkpoint) at the first signals at or after ``step`` whose
+    name-copy rate is under ``floor``."""
 
 
 class TrainConfig(_Section):
@@ -163,6 +182,7 @@ class TrainConfig(_Section):
         optional_positive = {
             "data.max_samples": self.data.max_samples, "data.max_eval_samples": self.data.max_eval_samples,
             "checkpoint.keep_last": self.checkpoint.keep_last, "logging.eval_batch_size": self.logging.eval_batch_size,
+            "logging.signals_every": self.logging.signals_every,
             "optim.grad_clip": self.optim.grad_clip,
         }
         for key, value in {**positive, **{k: v for k, v in optional_positive.items() if v is not None}}.items():
@@ -174,6 +194,11 @@ class TrainConfig(_Section):
             raise ValueError(f"schedule.min_lr_ratio must be in [0, 1], got {self.schedule.min_lr_ratio}")
         if self.train.ema_decay is not None and not 0.0 < self.train.ema_decay < 1.0:
             raise ValueError(f"train.ema_decay must be in (0, 1), got {self.train.ema_decay}")
+        if self.logging.signals_every is not None and not self.data.validation:
+            raise ValueError("logging.signals_every needs data.validation (the tasks to complete)")
+        if self.data.pack and (self.data.kind != "mbpp" or self.model.attention != "causal"):
+            raise ValueError("data.pack needs data.kind: mbpp and model.attention: causal (a PrefixLM prompt "
+                             f"is per row), got kind {self.data.kind!r}, attention {self.model.attention!r}")
         if self.data.seq_len > self.model.max_seq_len:
             raise ValueError(f"data.seq_len ({self.data.seq_len}) exceeds model.max_seq_len ({self.model.max_seq_len})")
         return self

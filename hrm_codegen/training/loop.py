@@ -57,9 +57,12 @@ from torch.utils.data import Subset
 from tqdm.auto import tqdm
 
 from hrm_codegen.config import check_writable
+from hrm_codegen.data.datasets import PackedMBPPDataset
+from hrm_codegen.data.vocab import output_ids_of
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import build_model, load_model
 from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
+from hrm_codegen.training import signals as signals_mod
 from hrm_codegen.training.accelerator import cpu_only, make_accelerator
 from hrm_codegen.training.checkpoint import (
     ACCELERATE_STATE,
@@ -128,6 +131,7 @@ class Trainer:
         self.last_checkpoint: Path | None = None
         self.best_checkpoint: Path | None = None
         self.tokens_seen = 0.0
+        self._signal_tasks, self.last_signals = None, None
         if self.resume_from is not None:
             self._load_checkpoint(self.resume_from)
         init_trackers(self.accelerator, cfg, out_dir, self.step)
@@ -178,6 +182,11 @@ class Trainer:
         self.train_set = build_dataset(cfg.data.train, cfg.data.kind, tok, cfg.data.seq_len, "data.train")
         if cfg.data.max_samples is not None and cfg.data.max_samples < len(self.train_set):
             self.train_set = Subset(self.train_set, range(cfg.data.max_samples))
+        self.packing_note = ""
+        if cfg.data.pack:
+            n_examples = len(self.train_set)
+            self.train_set = PackedMBPPDataset(self.train_set, cfg.data.seq_len, seed=cfg.train.seed)
+            self.packing_note = f" (packed from {n_examples} examples, {100 * self.train_set.fill:.1f}% of positions real)"
         self.val_set = None
         if cfg.data.validation:
             self.val_set = build_dataset(cfg.data.validation, "mbpp", tok, cfg.data.seq_len, "data.validation")
@@ -195,7 +204,10 @@ class Trainer:
 
     def _setup_model(self) -> None:
         cfg = self.cfg
-        self.lm = build_model(cfg.model)
+        ids = output_ids_of(self.train_set, cfg.model.vocab_size) if cfg.data.compact_head else None
+        self.lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids)}) if ids is not None else cfg.model)
+        if ids is not None:
+            self.lm.set_output_ids(ids)
         if cfg.train.init_from and self.resume_from is None:
             self._load_weights(Path(cfg.train.init_from), "train.init_from")
         if self.M == 1 and hasattr(self.lm, "q_head"):
@@ -345,7 +357,7 @@ class Trainer:
                     loss, m = act_loss(out, kind=cfg.train.loss, normalizer=global_count / self.world)
                 stats.lm_loss_sum += m["lm_loss_sum"]
                 stats.supervised_tokens += m["tokens"]
-                stats.real_tokens += batch["attention_mask"].sum()
+                stats.real_tokens += (batch["attention_mask"] != 0).sum()
                 stats.nonfinite += (~torch.isfinite(loss)).float()
                 acc.backward(loss)
             new_carries.append(carry)
@@ -391,6 +403,23 @@ class Trainer:
         bs = self.cfg.logging.eval_batch_size or self.cfg.train.batch_size
         return validation_loss(self.lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
 
+    def signals(self) -> str | None:
+        """Log the generation signals (:mod:`~hrm_codegen.training.signals`) on the main process;
+        returns why the run should stop early (``logging.stop_below``), or None."""
+        lg = self.cfg.logging
+        if not self.is_main:
+            return None
+        if self._signal_tasks is None:
+            self._signal_tasks = signals_mod.signal_tasks(self.cfg.data.validation, lg.signals_tasks)
+        t0 = time.perf_counter()
+        rates, records = signals_mod.generation_signals(self.lm, get_tokenizer(), self._signal_tasks,
+                                                        lg.signals_max_new_tokens)
+        signals_mod.write_records(self.out_dir, self.step, records)
+        self.logger.log({"kind": "signals", "step": self.step, "tokens_seen": self.tokens_seen, **rates,
+                         "tasks": len(records), "seconds": time.perf_counter() - t0})
+        self.last_signals = rates
+        return signals_mod.should_stop(lg.stop_below, self.step, rates["name_copy"])
+
     # ------------------------------------------------------------------ the loop
 
     def _banner(self) -> None:
@@ -401,7 +430,8 @@ class Trainer:
             f"run {cfg.run_name}: {cfg.model.arch} with {self.lm.num_parameters() / 1e6:.2f}M parameters "
             f"(M={cfg.model.halt_max_steps}) on {self.world} x {self.device.type}, "
             f"mixed precision {self.accelerator.mixed_precision}",
-            f"data: {len(self.train_set)} training examples, {len(self.val_set) if self.val_set else 0} validation, "
+            f"data: {len(self.train_set)} training rows{self.packing_note}, "
+            f"{len(self.val_set) if self.val_set else 0} validation, "
             f"seq_len {cfg.data.seq_len}; global batch {s.global_batch} rows "
             f"({cfg.train.batch_size} x {cfg.train.grad_accum_steps} accum x {self.world} proc), "
             f"{s.steps_per_epoch} steps/epoch",
@@ -414,7 +444,7 @@ class Trainer:
         cfg = self.cfg
         self._banner()
         start_step, losses, window, times, tokens = self.step, [], [], [], []
-        last_val = None
+        last_val, stopped_early = None, None
         bar = tqdm(total=cfg.train.max_steps, initial=self.step, desc=cfg.run_name, dynamic_ncols=True,
                    disable=True if not (self.is_main and cfg.logging.progress_bar) else None)
         self.model.train()
@@ -449,16 +479,23 @@ class Trainer:
                                 self.best_val_loss = last_val
                                 if cfg.checkpoint.save_best:
                                     self._save_best(last_val)
-                    if self.step % cfg.checkpoint.every == 0 or self.step == cfg.train.max_steps:
+                    every = cfg.logging.signals_every
+                    if every and (self.step % every == 0 or self.step == cfg.train.max_steps):
+                        stopped_early = self.signals()
+                    if (self.step % cfg.checkpoint.every == 0 or self.step == cfg.train.max_steps
+                            or stopped_early):
                         self.save_checkpoint()
                     if self.on_step is not None:
                         self.on_step(self.step, record or m)
                     # Every process must agree to stop at the same step (collectives follow).
-                    flag = torch.tensor(float(stop.requested), device=self.device)
+                    flag = torch.tensor([float(stop.requested), float(stopped_early is not None)], device=self.device)
                     if self.world > 1:
                         flag = self.accelerator.reduce(flag, "sum")
-                    if flag > 0:
+                    if flag[0] > 0:
                         interrupted = True
+                        break
+                    if flag[1] > 0:
+                        print(f"[train] stopped early at step {self.step}: {stopped_early}", file=sys.stderr)
                         break
         finally:
             bar.close()
@@ -470,6 +507,7 @@ class Trainer:
         plot = None
         if self.is_main and cfg.logging.plot:
             plot = plot_losses(self.logger.path, self.out_dir / "loss.png")
+            signals_mod.plot_signals(self.logger.path, self.out_dir / "signals.png")
         steady = times[1:] if len(times) > 1 else times  # the first step pays for warm-up
         summary = {
             "run_name": cfg.run_name,
@@ -491,6 +529,8 @@ class Trainer:
             "metrics_path": str(self.logger.path),
             "plot_path": str(plot) if plot else None,
             "interrupted": interrupted,
+            "stopped_early": stopped_early,
+            "signals": self.last_signals,
         }
         if interrupted:
             raise TrainingInterrupted(self.step, self.last_checkpoint)
@@ -541,11 +581,12 @@ def _dry_run(cfg: TrainConfig, on_step) -> dict[str, Any]:
             batch = collate_to(trainer.train_set, [0, 1], None, trainer.device)
             trainer.lm.eval()
             with torch.no_grad():
-                a = trainer.lm(batch["input_ids"], attention_mask=batch["attention_mask"],
-                               prefix_lengths=batch["prompt_lengths"]).logits
-                b = reloaded(batch["input_ids"], attention_mask=batch["attention_mask"],
-                             prefix_lengths=batch["prompt_lengths"]).logits
-            summary["reload_max_abs_diff"] = float((a.float() - b.float()).abs().max())
+                a, b = (m(batch["input_ids"], attention_mask=batch["attention_mask"],
+                          position_ids=batch.get("position_ids"), prefix_lengths=batch["prompt_lengths"]).logits
+                        for m in (trainer.lm, reloaded))
+            finite = torch.isfinite(a)  # a compact head scores some ids -inf: they must match too
+            diff = (a[finite].float() - b[finite].float()).abs().max() if torch.equal(finite, torch.isfinite(b)) else torch.inf
+            summary["reload_max_abs_diff"] = float(diff)
             if summary["reload_max_abs_diff"] > 1e-4:
                 raise RuntimeError(f"dry run: checkpoint {ckpt} reloads to different logits "
                                    f"(max |diff| {summary['reload_max_abs_diff']:.3g})")

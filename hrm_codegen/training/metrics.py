@@ -26,7 +26,7 @@ class StepStats:
     """Token losses summed over supervised positions."""
     supervised_tokens: torch.Tensor
     real_tokens: torch.Tensor
-    """Non-padding positions (``attention_mask`` ones)."""
+    """Non-padding positions (``attention_mask`` non-zero: ones, or segment ids of packed rows)."""
     nonfinite: torch.Tensor
     """Micro-batches whose loss was NaN/Inf."""
     act_steps: torch.Tensor
@@ -99,13 +99,30 @@ class MetricsLogger:
         self.accelerator.end_training()
 
 
-def plot_losses(metrics_path: Path, out_png: Path) -> Path | None:
-    """``loss.png``: train loss (and validation loss when present) against the step."""
+def new_figure():
+    """``(fig, ax)`` of a 7x4 in figure, drawn off-screen (Agg)."""
     import matplotlib  # imported here: matplotlib costs a second and only the end of a run needs it
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt.subplots(figsize=(7, 4))
+
+
+def save_figure(fig, ax, out_png: Path) -> Path:
+    """Grid, legend, tight layout; write ``out_png`` and free the figure."""
+    import matplotlib.pyplot as plt
+
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out_png, dpi=110)
+    plt.close(fig)
+    return out_png
+
+
+def plot_losses(metrics_path: Path, out_png: Path) -> Path | None:
+    """``loss.png``: train loss (and validation loss when present) against the step."""
     train, val = [], []
     for _, rec in iter_jsonl(metrics_path, skip_bad=True) if metrics_path.exists() else []:
         if rec.get("kind") == "eval" and "val_loss" in rec:
@@ -114,19 +131,14 @@ def plot_losses(metrics_path: Path, out_png: Path) -> Path | None:
             train.append((rec["step"], rec["loss"]))
     if not train and not val:
         return None
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, ax = new_figure()
     if train:
         ax.plot(*zip(*train), label="train loss")
     if val:
         ax.plot(*zip(*val), marker="o", label="validation loss")
     ax.set_xlabel("optimizer step")
     ax.set_ylabel("cross-entropy (nats/token)")
-    ax.grid(alpha=0.3)
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(out_png, dpi=110)
-    plt.close(fig)
-    return out_png
+    return save_figure(fig, ax, out_png)
 
 
 def memory_mb(device: torch.device) -> dict[str, float]:

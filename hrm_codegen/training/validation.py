@@ -11,7 +11,7 @@ from torch.utils.data import Subset
 
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import load_model
-from hrm_codegen.tokenization import get_tokenizer
+from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
 from hrm_codegen.training.accelerator import make_accelerator
 from hrm_codegen.training.config import TrainConfig
 from hrm_codegen.training.data import build_dataset, collate_to
@@ -23,7 +23,8 @@ def validation_loss(lm: nn.Module, dataset, accelerator, batch_size: int, kind: 
     """``(mean loss per supervised token, supervised tokens)`` of ``dataset`` over all processes.
 
     Uses the evaluation forward (all M segments from a fresh carry), no generation; each process
-    takes every ``world``-th example and the sums are all-reduced.
+    takes every ``world``-th example and the sums are all-reduced. With a compact LM head
+    (``output_ids``) targets it cannot predict are left out (their loss would be infinite).
     """
     rank, world, device = accelerator.process_index, accelerator.num_processes, accelerator.device
     mine = list(range(rank, len(dataset), world))
@@ -36,7 +37,10 @@ def validation_loss(lm: nn.Module, dataset, accelerator, batch_size: int, kind: 
             with accelerator.autocast():
                 logits = lm(batch["input_ids"], attention_mask=batch["attention_mask"],
                             prefix_lengths=batch["prompt_lengths"]).logits
-            s, n = token_loss_sum(logits, batch["labels"], kind=kind)
+            labels = batch["labels"]
+            if getattr(lm, "output_ids", None) is not None:
+                labels = torch.where(lm.head_labels(labels) < 0, IGNORE_INDEX, labels)
+            s, n = token_loss_sum(logits, labels, kind=kind)
             total += torch.stack([s.double(), n.double()])
     finally:
         lm.train(was_training)

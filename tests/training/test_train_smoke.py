@@ -107,8 +107,9 @@ def test_checkpoint_is_written_atomically_and_reloads_to_identical_logits(traine
     [
         ["train.grad_accum_steps=2", "train.ema_decay=0.9"],  # accumulation + EMA
         ["model.halt_max_steps=2", "optim.name=adam_atan2", "data.seq_len=192", "model.max_seq_len=192"],  # ACT carry
+        ["data.pack=true", "train.mixed_precision=bf16"],  # packed rows under CPU bf16 autocast
     ],
-    ids=["accum-ema", "act-carry-atan2"],
+    ids=["accum-ema", "act-carry-atan2", "packed-bf16"],
 )
 def test_resume_continues_exactly(tmp_path, extra):
     """Steps 4-6 after resuming from step 3 give the same losses and weights as an uninterrupted run."""
@@ -259,6 +260,8 @@ def test_overrides_are_parsed_and_validated_by_the_schema(tmp_path):
     assert load_train_config(TINY, ["train.mixed_precision=no"]).train.mixed_precision == "no"
     with pytest.raises(ConfigError, match="mixed_precision"):
         load_train_config(TINY, ["train.mixed_precision=maybe"])
+    with pytest.raises(ConfigError, match="data.pack needs"):
+        load_train_config(TINY, ["data.pack=true", "model.attention=prefix"])
     # A model section may name a file; overrides still reach its keys.
     (tmp_path / "m.yaml").write_text("arch: transformer\nnum_layers: 2\nhidden_size: 64\nnum_heads: 4\n")
     (tmp_path / "t.yaml").write_text("model: m.yaml\ntrain: {max_steps: 7}\n")
@@ -311,3 +314,50 @@ def test_two_gloo_processes_match_one_process_with_the_same_global_batch(tmp_pat
     val = _records(tmp_path / "two" / "metrics.jsonl", "eval")[-1]["val_loss"]
     assert val == pytest.approx(single["val_loss"], rel=1e-5)
     assert (tmp_path / "c2" / "tiny" / "step_000004" / "trainer_state_rank1.pt").is_file()
+
+
+def test_auto_precision_is_bf16_only_where_the_cpu_has_native_bf16(monkeypatch):
+    from hrm_codegen.training import accelerator
+
+    epyc = "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512_bf16 vaes\n"
+    old = "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f\n"
+    assert accelerator.cpu_has_native_bf16(epyc) and not accelerator.cpu_has_native_bf16(old)
+    assert accelerator.cpu_has_native_bf16("flags : amx_bf16 amx_tile\n")
+    monkeypatch.setattr(accelerator.torch.cuda, "is_available", lambda: False)
+    for text, want in ((epyc, "bf16"), (old, "no")):
+        monkeypatch.setattr(accelerator, "cpu_has_native_bf16", lambda cpuinfo=None, t=text: "avx512_bf16" in t)
+        assert accelerator.resolve_mixed_precision("auto") == want
+        assert accelerator.resolve_mixed_precision("no") == "no"
+
+
+def test_compact_head_keeps_the_training_datas_ids(tmp_path):
+    from hrm_codegen.data.datasets import MBPPDataset
+    from hrm_codegen.data.vocab import output_ids_of
+    from hrm_codegen.tokenization import get_tokenizer
+
+    summary = train(_cfg(tmp_path, "data.compact_head=true", "train.max_steps=2", "data.max_samples=8",
+                         "logging.eval_every=2"), out_dir=tmp_path / "run")
+    lm = load_model(summary["last_checkpoint"])
+    subset = torch.utils.data.Subset(MBPPDataset("train", get_tokenizer(), 256), range(8))
+    assert torch.equal(lm.output_ids, output_ids_of(subset, 50257))
+    assert lm.config.output_vocab_size == len(lm.output_ids) < 12000
+    evals = _records(summary["metrics_path"], "eval")
+    assert evals and all(torch.isfinite(torch.tensor(r["val_loss"])) for r in evals)
+
+
+def test_generation_signals_are_logged_and_a_run_below_its_floor_stops(tmp_path):
+    from hrm_codegen.training.signals import should_stop
+
+    assert should_stop([(100, 0.2)], 99, 0.0) is None and should_stop([(100, 0.2)], 100, 0.3) is None
+    assert "0.100 < 0.2" in should_stop([(100, 0.2)], 150, 0.1)
+    summary = train(_cfg(tmp_path, "train.max_steps=4", "data.max_samples=8", "logging.eval_every=100",
+                         "logging.signals_every=2", "logging.signals_tasks=3", "logging.signals_max_new_tokens=8",
+                         "logging.stop_below=[[2, 1.01]]"), out_dir=tmp_path / "run")
+    assert summary["steps"] == 2 and "name-copy rate 0.000 < 1.01 by step 2" in summary["stopped_early"]
+    assert summary["last_checkpoint"].endswith("step_000002")
+    rec, = _records(summary["metrics_path"], "signals")
+    assert rec["step"] == 2 and rec["tasks"] == 3 and rec["tokens_seen"] > 0
+    assert all(0.0 <= rec[k] <= 1.0 for k in ("name_copy", "arity", "parses", "pass@1"))
+    rows = [json.loads(line) for line in (tmp_path / "run" / "signals" / "step_000002.jsonl").read_text().splitlines()]
+    assert [r["task_id"] for r in rows] == [511, 512, 513] and all("completion" in r for r in rows)
+    assert (tmp_path / "run" / "signals.png").is_file()

@@ -102,6 +102,9 @@ class BuildConfig(BaseModel):
     include: tuple[str, ...] = ("mbpp", "mined")
     num_exercises: int = Field(20_000, ge=0)
     variants: int = Field(25, ge=0, le=999)
+    random_names: float = Field(0.0, ge=0.0, le=1.0)
+    """Share of the augment and exercise function names drawn from standard-library identifier words
+    (``data.augment.fresh_function_name``): names the description does not predict, to be copied."""
     exec_workers: int = Field(2, ge=1)  # sandbox workers that execute the generated records
 
     @field_validator("sources")

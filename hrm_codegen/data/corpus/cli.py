@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                    "both executed in the sandbox). Default: mbpp,mined")
     p.add_argument("--num-exercises", type=int, default=20_000, help="exercises to generate (with --sources ...exercises)")
     p.add_argument("--variants", type=int, default=25, help="augmented variants per MBPP task (with --sources ...augment)")
+    p.add_argument("--random-names", type=float, default=0.0,
+                   help="share of augment/exercise function names drawn from stdlib identifier words (to be copied)")
     p.add_argument("--exec-workers", type=int, default=2, help="sandbox workers that execute generated records")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
@@ -67,7 +69,7 @@ def config_from_args(argv: Sequence[str]) -> BuildConfig:
         "keep_comments": a.keep_comments, "workers": max(1, a.workers), "max_file_kb": a.max_file_kb,
         "min_words": a.min_words, "max_words": a.max_words, "code_ngram": a.code_ngram, "idiom_df": a.idiom_df,
         "desc_ngram": a.desc_ngram, "progress": not a.quiet, "include": a.sources, "num_exercises": a.num_exercises,
-        "variants": a.variants, "exec_workers": a.exec_workers,
+        "variants": a.variants, "exec_workers": a.exec_workers, "random_names": a.random_names,
     }
     return validate(BuildConfig, raw, "invalid `hrm-codegen data build` options (flag --x-y sets key x_y)")
 
