@@ -51,8 +51,11 @@ from hrm_codegen.data.corpus.build import BuildConfig
 from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
+from hrm_codegen.evaluation.nearest import nearest, normalised_corpus
 from hrm_codegen.io import read_jsonl
 from hrm_codegen.models import build_model
+from hrm_codegen.tasks.base import task_number
+from hrm_codegen.tasks.mbpp import completion_signals, load_mbpp, load_mbpp_jsonl
 from hrm_codegen.training.config import TrainConfig, load_train_config
 from hrm_codegen.training.loop import train
 
@@ -292,6 +295,27 @@ def sample_tasks(results_path: str | Path, k: int = 5) -> list[dict[str, Any]]:
              "error": r.get("error")} for r in rows[:k]]
 
 
+def greedy_analysis(results_path: str | Path, split: str, train_files: list[str]) -> dict[str, Any]:
+    """Leading indicators of the greedy completions on ``split`` (name copy, arity, parses over all its
+    MBPP tasks) and, for each passing task, its code and the closest training solution (normalised AST,
+    :mod:`hrm_codegen.evaluation.nearest`) among the JSONL files the stages trained on."""
+    tasks = {t.task_id: t for t in load_mbpp(split)}
+    rows = [r for r in read_jsonl(results_path) if r.get("sample", 0) == 0]
+    flags = [completion_signals(tasks[task_number(r["task_id"])], r.get("completion", "")) for r in rows]
+    rates = {k: sum(f[k] for f in flags) / max(1, len(flags)) for k in ("name_copy", "arity", "parses")}
+    passing = [r for r in rows if r.get("passed")]
+    corpus = []
+    if passing:
+        entries = [(f"{Path(f).name}:{t.task_id}", t.code) for f in train_files for t in load_mbpp_jsonl(f)]
+        corpus = normalised_corpus(entries)
+    found = []
+    for r in sorted(passing, key=lambda r: task_number(r["task_id"])):
+        t = tasks[task_number(r["task_id"])]
+        found.append({"task_id": t.task_id, "text": t.text, "completion": r["completion"],
+                      "passed_extra": r.get("passed_extra"), "nearest_training": nearest(r["completion"], corpus)})
+    return {"tasks": len(rows), **rates, "passing": found}
+
+
 def model_result(summaries: list[dict[str, Any]], evals: dict[str, Any]) -> dict[str, Any]:
     """One model's row of the report: training figures of every stage and its evaluation."""
     last = summaries[-1]
@@ -346,6 +370,18 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines.append("")
     if report.get("equal_compute"):
         lines += ["## Equal training compute", "", "```json", json.dumps(report["equal_compute"], indent=2), "```", ""]
+    for name, m in models.items():
+        ga = m.get("greedy_analysis")
+        if ga:
+            lines += [f"## {name}: greedy completions of the {ga['tasks']} test tasks", "",
+                      f"Name copy {100 * ga['name_copy']:.1f}% (defines the function the asserts call), arity match "
+                      f"{100 * ga['arity']:.1f}%, parses {100 * ga['parses']:.1f}%; {len(ga['passing'])} pass.", ""]
+            for p in ga["passing"]:
+                near = p["nearest_training"] or {}
+                lines += [f"**task {p['task_id']}** ({p['text']}); extra tests: {p['passed_extra']}; closest training "
+                          f"solution `{near.get('key')}`, normalised-AST similarity {_fmt(near.get('similarity'), '.2f')}",
+                          "", "```python", p["completion"].rstrip(), "```", "", "closest training solution:", "",
+                          "```python", (near.get("code") or "").rstrip(), "```", ""]
     for name, m in models.items():
         lines += [f"## {name}", ""]
         for st in m["stages"]:
@@ -405,6 +441,11 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], preset.evaluate.model_dump(exclude_none=True),
                                     out / label)
         report["models"][label] = model_result(summaries, evals)
+        if "greedy" in evals and preset.evaluate.benchmark == "mbpp":
+            files = [f for _, c in sts for f in ([c.data.train] if isinstance(c.data.train, str) else c.data.train)
+                     if f.endswith(".jsonl")]
+            report["models"][label]["greedy_analysis"] = greedy_analysis(
+                evals["greedy"]["results_path"], preset.evaluate.split, files)
         plot = summaries[-1].get("plot_path")
         if plot and Path(plot).is_file():
             shutil.copy(plot, out / f"loss-{label}.png")

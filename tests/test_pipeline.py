@@ -63,3 +63,22 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
     assert report["equal_compute"][0]["baseline_num_layers"] >= 1
     md = (out / "report.md").read_text()
     assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md
+
+
+def test_greedy_analysis_rates_names_and_finds_the_closest_training_solution(tmp_path):
+    from hrm_codegen.tasks.mbpp import load_mbpp
+
+    t11, t12 = load_mbpp("test")[:2]
+    results = tmp_path / "results.jsonl"
+    rows = [{"task_id": "Mbpp/11", "sample": 0, "completion": t11.code, "passed": True, "passed_extra": True},
+            {"task_id": "Mbpp/12", "sample": 0, "completion": "def other(x):\n    return x\n", "passed": False}]
+    results.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    renamed = t11.code.replace("remove_Occ", "drop_char").replace("ch", "c")
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps({"task_id": i, "text": "x", "code": c, "test_list": ["assert True"]}) + "\n"
+                             for i, c in ((1, "def f(n):\n    return n * 2\n"), (2, renamed))))
+    ga = pipeline.greedy_analysis(results, "test", [str(train)])
+    assert ga["tasks"] == 2 and ga["name_copy"] == 0.5 and ga["parses"] == 1.0
+    (p,) = ga["passing"]
+    assert p["task_id"] == 11 and p["nearest_training"]["key"] == "train.jsonl:2"
+    assert p["nearest_training"]["similarity"] == 1.0  # the same program up to names
