@@ -113,6 +113,7 @@ LEVERS = {
     "packed + bf16": dict(pack=True, mp="bf16", compile=False),
     "compact head": dict(pack=False, mp="no", compile=False, compact=True),
     "packed + bf16 + compact head": dict(pack=True, mp="bf16", compile=False, compact=True),
+    "packed + bf16 + tied compact head (cpu preset)": dict(pack=True, mp="bf16", compile=False, compact=True, tied=True),
 }
 
 
@@ -157,7 +158,8 @@ def one_lever(args) -> dict:
     data = build_dataset(args.data, "mbpp", get_tokenizer(), args.seq_len, "--data")
     if lever.get("compact"):
         ids = output_ids_of(data, cfg.model.vocab_size)
-        lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids)}))
+        lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids),
+                                                      "tie_embeddings": bool(lever.get("tied"))}))
         lm.set_output_ids(ids)
     else:
         lm = build_model(cfg.model)
