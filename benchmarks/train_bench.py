@@ -112,6 +112,7 @@ LEVERS = {
     "bf16 autocast": dict(pack=False, mp="bf16", compile=False),
     "packed + bf16": dict(pack=True, mp="bf16", compile=False),
     "compact head": dict(pack=False, mp="no", compile=False, compact=True),
+    "packed + compact head (fp32)": dict(pack=True, mp="no", compile=False, compact=True),
     "packed + bf16 + compact head": dict(pack=True, mp="bf16", compile=False, compact=True),
     "packed + bf16 + tied compact head (cpu preset)": dict(pack=True, mp="bf16", compile=False, compact=True, tied=True),
 }
@@ -127,10 +128,11 @@ def bench_levers(args) -> dict:
     """
     import subprocess
 
-    results: dict[str, list[float]] = {name: [] for name in LEVERS}
+    names = [n for n in LEVERS if not args.only or n == next(iter(LEVERS)) or any(o in n for o in args.only)]
+    results: dict[str, list[float]] = {name: [] for name in names}
     detail: dict[str, dict] = {}
     for _ in range(args.repeats):
-        for name in LEVERS:
+        for name in names:
             cmd = [sys.executable, __file__, "--one-lever", name, "--configs", args.configs[0], "--data", args.data,
                    "--batch-size", str(args.batch_size), "--seq-len", str(args.seq_len), "--steps", str(args.steps),
                    "--warmup", str(args.warmup), "--set", *args.set]
@@ -206,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="issue 12's CPU levers on real rows (--data): supervised tokens/s as ratios vs today")
     ap.add_argument("--data", default="train", help="MBPP split or MBPP-format JSONL for --levers")
     ap.add_argument("--repeats", type=int, default=2, help="--levers: runs of each lever (median reported)")
+    ap.add_argument("--only", nargs="*", default=[], help="--levers: only the levers whose name contains one of these "
+                                                            "(and today's, the reference)")
     ap.add_argument("--one-lever", help=argparse.SUPPRESS)
     ap.add_argument("--out", help="also write the JSON here")
     args = ap.parse_args(argv)
