@@ -357,7 +357,8 @@ class Trainer:
                     loss, m = act_loss(out, kind=cfg.train.loss, normalizer=global_count / self.world)
                 stats.lm_loss_sum += m["lm_loss_sum"]
                 stats.supervised_tokens += m["tokens"]
-                stats.real_tokens += (batch["attention_mask"] != 0).sum()
+                # The rows the segment ran on: at M > 1 carried rows keep their data, not the batch's.
+                stats.real_tokens += (out.attention_mask != 0).sum()
                 stats.nonfinite += (~torch.isfinite(loss)).float()
                 acc.backward(loss)
             new_carries.append(carry)
