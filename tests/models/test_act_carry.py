@@ -4,7 +4,6 @@ per-segment losses as running that example's segments alone."""
 
 import torch
 import torch.nn.functional as F
-
 from model_helpers import tiny_model
 
 
