@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run completions against a benchmark's tests in the sandbox and report pass@k.")
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--checkpoint", metavar="DIR", help="generate --n samples per task with this model")
+    ap.add_argument("--ema", action="store_true",
+                    help="with --checkpoint: generate with its EMA weights (the ema/ folder of a train.ema_decay run)")
     src.add_argument("--samples", metavar="FILE.jsonl",
                      help="score these samples: one JSON object per line with task_id and completion (or solution)")
     ap.add_argument("--benchmark", default="mbpp", choices=BENCHMARKS, help="default: mbpp")

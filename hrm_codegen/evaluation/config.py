@@ -75,6 +75,8 @@ class EvalConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     checkpoint: str | None = None
+    ema: bool = False
+    """Generate with the checkpoint's EMA weights (its ``ema/`` model folder, written with ``train.ema_decay``)."""
     samples: str | None = None
     benchmark: BenchmarkName = "mbpp"
     split: SplitName = "test"
@@ -123,6 +125,8 @@ class EvalConfig(BaseModel):
     def _check_combination(self) -> EvalConfig:
         if (self.checkpoint is None) == (self.samples is None):
             raise ValueError("give exactly one of checkpoint (--checkpoint) and samples (--samples)")
+        if self.ema and not self.checkpoint:
+            raise ValueError("ema (--ema) needs a checkpoint (--checkpoint)")
         if self.checkpoint and self.k[-1] > self.n:
             raise ValueError(f"--k {self.k[-1]} needs at least that many samples per task; --n is {self.n}")
         benchmark, split = self.benchmark, self.split

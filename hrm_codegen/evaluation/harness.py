@@ -133,6 +133,10 @@ def generate_completions(cfg: EvalConfig, problems: list[Problem], benchmark: Be
     ckpt = Path(cfg.checkpoint)
     if not ckpt.is_dir():
         raise ConfigError(f"--checkpoint: directory not found: {ckpt}")
+    if cfg.ema:
+        if not (ckpt / "ema" / "model.safetensors").is_file():
+            raise ConfigError(f"--ema: {ckpt} has no ema/ model (train with train.ema_decay to keep one)")
+        ckpt = ckpt / "ema"
     device = cfg.device or ("cuda" if torch.cuda.is_available() else "cpu")
     model = load_model(ckpt, device=device)
     model.eval()

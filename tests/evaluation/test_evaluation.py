@@ -240,3 +240,19 @@ def test_evaluate_returns_the_summary_the_cli_writes(tmp_path):
 
     assert untimed(result.summary) == untimed(written)
     assert result.summary["pass@1"] == pytest.approx(0.75) and "2" in result.summary["pass@k_not_reported"]
+
+
+def test_ema_flag_generates_with_the_checkpoints_averaged_weights(tmp_path, capsys):
+    cfg = {"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
+           "L_cycles": 1, "max_seq_len": 512}
+    build_model(cfg).save_pretrained(tmp_path / "ckpt")
+    base = ["--checkpoint", str(tmp_path / "ckpt"), "--tasks", "11", "--max-new-tokens", "4", "--workers", "1",
+            "--device", "cpu", "--no-reference-check", "--ema"]
+    assert evaluate_main([*base, "--out", str(tmp_path / "a")]) == 2  # no ema/ folder: a user error
+    assert "no ema/ model" in capsys.readouterr().err
+    build_model(cfg).save_pretrained(tmp_path / "ckpt" / "ema")
+    assert evaluate_main([*base, "--out", str(tmp_path / "b")]) == 0
+    summary = json.loads((tmp_path / "b" / "summary.json").read_text())
+    assert summary["model"]["checkpoint"].endswith("ema")
+    with pytest.raises(ConfigError, match="needs a checkpoint"):
+        config_from_args(build_parser().parse_args(["--samples", "x.jsonl", "--ema"]))
