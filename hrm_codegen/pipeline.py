@@ -374,7 +374,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         ga = m.get("greedy_analysis")
         if ga:
             lines += [f"## {name}: greedy completions of the {ga['tasks']} test tasks", "",
-                      f"Name copy {100 * ga['name_copy']:.1f}% (defines the function the asserts call), arity match "
+                      f"Name copy {100 * ga['name_copy']:.1f}% (a `def` line names the function the asserts call), arity match "
                       f"{100 * ga['arity']:.1f}%, parses {100 * ga['parses']:.1f}%; {len(ga['passing'])} pass.", ""]
             for p in ga["passing"]:
                 near = p["nearest_training"] or {}

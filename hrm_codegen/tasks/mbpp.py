@@ -34,6 +34,7 @@ import ast
 import builtins
 import hashlib
 import json
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -292,17 +293,23 @@ def _called_arity(asserts: Sequence[str], name: str) -> int | None:
 def completion_signals(task: MBPPTask, completion: str) -> dict[str, bool]:
     """What a completion gets right before it runs (leading indicators while training):
 
-    * ``name_copy``: it defines, at top level, the function the asserts call (:func:`entry_point`
-      of the reference) -- the name must be copied from the prompt;
-    * ``arity``: that function takes as many parameters as the first assert passes it (defaults and
-      ``*args`` count as matching);
-    * ``parses``: it is Python that parses.
+    * ``name_copy``: a line at column 0 reads ``def NAME(`` for the function the asserts call
+      (:func:`entry_point` of the reference): the name was copied from the prompt, whether or not
+      the rest of the completion parses;
+    * ``arity``: that ``def`` line (with a ``pass`` body, or its own one-line body) parses and takes as many parameters as the
+      first assert passes it (defaults and ``*args`` count as matching);
+    * ``parses``: the whole completion is Python that parses.
     """
     name = entry_point(task.code, task.test_list)
-    ok = parses(completion)
+    head = re.compile(rf"def\s+{re.escape(name)}\s*\(")
+    lines = [line for line in completion.splitlines() if head.match(line)]
     defs = []
-    if ok:
-        defs = [n for n in ast.parse(completion).body if isinstance(n, ast.FunctionDef) and n.name == name]
+    for body in ("\n    pass\n", "\n"):  # a def line alone, or one with its body on the same line
+        try:
+            defs = [n for n in ast.parse(lines[0].rstrip() + body).body if isinstance(n, ast.FunctionDef)] if lines else []
+            break
+        except (SyntaxError, ValueError):
+            continue  # a def line that does not parse has no arity
     arity = False
     if defs:
         a = defs[0].args
@@ -310,4 +317,4 @@ def completion_signals(task: MBPPTask, completion: str) -> dict[str, bool]:
         positional = len(a.posonlyargs) + len(a.args)
         if want is not None:
             arity = positional - len(a.defaults) <= want <= positional or (a.vararg is not None and want >= positional)
-    return {"name_copy": bool(defs), "arity": arity, "parses": ok}
+    return {"name_copy": bool(lines), "arity": arity, "parses": parses(completion)}

@@ -2,8 +2,8 @@
 validation tasks, scored for the skills Pass@1 needs before it can move.
 
 Every ``signals_every`` steps the model completes the first ``signals_tasks`` validation tasks
-greedily, and the trainer logs, per task share: ``name_copy`` (the completion defines the function
-the asserts call: the name must be copied from the prompt), ``arity`` (it takes as many arguments
+greedily, and the trainer logs, per task share: ``name_copy`` (a ``def`` line at column 0 names the
+function the asserts call: the name must be copied from the prompt), ``arity`` (it takes as many arguments
 as the asserts pass), ``parses`` and ``pass@1`` (the asserts pass in the sandbox). The completions
 go to ``<out>/signals/step_XXXXXX.jsonl`` and the curves to ``signals.png``. ``logging.stop_below``
 ends a run whose name-copy rate is still under a floor by a given step: the evidence of the

@@ -16,7 +16,9 @@ TASK = MBPPTask(task_id=1, text="Write a function to add up to three numbers.",
     ("def add_up(x):\n    return x\n", (True, False, True)),                  # one parameter, called with two
     ("def add(a, b):\n    return a + b\n", (False, False, True)),             # the description's name
     ("def helper():\n    def add_up(a, b):\n        pass\n", (False, False, True)),  # not at top level
-    ("def add_up(a, b:\n    return a\n", (False, False, False)),
+    ("def add_up(a, b):\n    return (a +\n", (True, True, False)),  # copied, right arity, body broken
+    ("def add_up(a, b:\n    return a\n", (True, False, False)),      # copied; the def line is broken
+    ("def add_up(a, b): return a + b\n", (True, True, True)),
     ("", (False, False, False)),
 ])
 def test_completion_signals(completion, expected):
