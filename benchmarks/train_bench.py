@@ -107,14 +107,14 @@ def bench_model(config: str, args) -> dict:
 # The CPU levers of issue 12, each a change from today's recipe (the first entry); `--levers` times
 # them in one process on the same real examples and reports supervised tokens/s as ratios.
 LEVERS = {
-    "today (padded rows, fp32)": dict(pack=False, mp="no", compile=False),
-    "packed rows": dict(pack=True, mp="no", compile=False),
-    "bf16 autocast": dict(pack=False, mp="bf16", compile=False),
-    "packed + bf16": dict(pack=True, mp="bf16", compile=False),
-    "compact head": dict(pack=False, mp="no", compile=False, compact=True),
-    "packed + compact head (fp32)": dict(pack=True, mp="no", compile=False, compact=True),
-    "packed + bf16 + compact head": dict(pack=True, mp="bf16", compile=False, compact=True),
-    "packed + bf16 + tied compact head (cpu preset)": dict(pack=True, mp="bf16", compile=False, compact=True, tied=True),
+    "today (padded rows, fp32)": dict(pack=False, mp="no"),
+    "packed rows": dict(pack=True, mp="no"),
+    "bf16 autocast": dict(pack=False, mp="bf16"),
+    "packed + bf16": dict(pack=True, mp="bf16"),
+    "compact head": dict(pack=False, mp="no", compact=True),
+    "packed + compact head (fp32)": dict(pack=True, mp="no", compact=True),
+    "packed + bf16 + compact head": dict(pack=True, mp="bf16", compact=True),
+    "packed + bf16 + tied compact head (cpu preset)": dict(pack=True, mp="bf16", compact=True, tied=True),
 }
 
 
