@@ -419,7 +419,8 @@ class Trainer:
         self.logger.log({"kind": "signals", "step": self.step, "tokens_seen": self.tokens_seen, **rates,
                          "tasks": len(records), "seconds": time.perf_counter() - t0})
         self.last_signals = rates
-        return signals_mod.should_stop(lg.stop_below, self.step, rates["name_copy"])
+        last = self.step >= self.cfg.train.max_steps  # the run ends here anyway: not an early stop
+        return None if last else signals_mod.should_stop(lg.stop_below, self.step, rates["name_copy"])
 
     # ------------------------------------------------------------------ the loop
 
@@ -483,15 +484,14 @@ class Trainer:
                     every = cfg.logging.signals_every
                     if every and (self.step % every == 0 or self.step == cfg.train.max_steps):
                         stopped_early = self.signals()
-                    if (self.step % cfg.checkpoint.every == 0 or self.step == cfg.train.max_steps
-                            or stopped_early):
-                        self.save_checkpoint()
                     if self.on_step is not None:
                         self.on_step(self.step, record or m)
-                    # Every process must agree to stop at the same step (collectives follow).
+                    # All processes agree to stop (only the main one computes signals) before the save's collectives.
                     flag = torch.tensor([float(stop.requested), float(stopped_early is not None)], device=self.device)
                     if self.world > 1:
                         flag = self.accelerator.reduce(flag, "sum")
+                    if self.step % cfg.checkpoint.every == 0 or self.step == cfg.train.max_steps or flag[1] > 0:
+                        self.save_checkpoint()
                     if flag[0] > 0:
                         interrupted = True
                         break
