@@ -44,14 +44,12 @@ import json
 import math
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 import torch
-from accelerate import PartialState
-from accelerate.utils import DistributedDataParallelKwargs, broadcast_object_list, set_seed
+from accelerate.utils import DistributedDataParallelKwargs, set_seed
 from torch import nn
 from torch.utils.data import Subset
 from tqdm.auto import tqdm
@@ -63,7 +61,7 @@ from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import build_model, load_model
 from hrm_codegen.tokenization import IGNORE_INDEX, get_tokenizer
 from hrm_codegen.training import signals as signals_mod
-from hrm_codegen.training.accelerator import cpu_only, make_accelerator
+from hrm_codegen.training.accelerator import make_accelerator
 from hrm_codegen.training.checkpoint import (
     ACCELERATE_STATE,
     STATE_FORMAT,
@@ -99,19 +97,6 @@ class _TrainStep(nn.Module):
         """One ACT segment: ``lm.train_forward(carry, batch)``, with the LM head at supervised
         positions only (packed logits; ``act_loss`` reads nothing else)."""
         return self.lm.train_forward(carry, batch, supervised_only=True)
-
-
-def _dry_run_config(cfg: TrainConfig, tmp: Path, world: int) -> TrainConfig:
-    """A copy of ``cfg`` that runs 3 steps on a handful of samples and writes only under ``tmp``."""
-    d = cfg.model_dump()
-    global_batch = cfg.train.batch_size * cfg.train.grad_accum_steps * world
-    steps = min(cfg.train.max_steps, 3)
-    d["train"].update(max_steps=steps, compile=False)
-    d["data"].update(max_samples=max(16, 2 * global_batch), max_eval_samples=8)
-    d["checkpoint"].update(dir=str(tmp / "checkpoints"), every=steps, keep_last=2)
-    d["logging"].update(every=1, eval_every=steps, wandb=False, progress_bar=False)
-    d["schedule"]["warmup_steps"] = min(cfg.schedule.warmup_steps, steps)
-    return TrainConfig(**d)
 
 
 class Trainer:
@@ -561,40 +546,8 @@ def train(
     training), :class:`NonFiniteLossError` and :class:`TrainingInterrupted`.
     """
     if dry_run:
-        return _dry_run(cfg, on_step)
+        from hrm_codegen.training.dry_run import dry_run  # it builds a Trainer: imported here, not at the top
+
+        return dry_run(cfg, on_step)
     out = Path(out_dir) if out_dir is not None else Path("runs") / cfg.run_name
     return Trainer(cfg, out, resume, on_step).run()
-
-
-def _dry_run(cfg: TrainConfig, on_step) -> dict[str, Any]:
-    state = PartialState(cpu=cpu_only())
-    tmp = Path(tempfile.mkdtemp(prefix="hrm-codegen-dry-run-")) if state.is_main_process else None
-    if state.num_processes > 1:  # every process must use the main process's temporary folder
-        tmp = Path(broadcast_object_list([str(tmp) if tmp else None])[0])
-    try:
-        dcfg = _dry_run_config(cfg, tmp, state.num_processes)
-        trainer = Trainer(dcfg, tmp / "run", None, on_step)
-        summary = trainer.run()
-        # The checkpoint must rebuild the same model: compare logits on one validation-like batch.
-        if state.is_main_process:
-            ckpt = Path(summary["last_checkpoint"])
-            reloaded = load_model(ckpt, device=trainer.device).eval()
-            batch = collate_to(trainer.train_set, [0, 1], None, trainer.device)
-            trainer.lm.eval()
-            with torch.no_grad():
-                a, b = (m(batch["input_ids"], attention_mask=batch["attention_mask"],
-                          position_ids=batch.get("position_ids"), prefix_lengths=batch["prompt_lengths"]).logits
-                        for m in (trainer.lm, reloaded))
-            finite = torch.isfinite(a)  # a compact head scores some ids -inf: they must match too
-            diff = (a[finite].float() - b[finite].float()).abs().max() if torch.equal(finite, torch.isfinite(b)) else torch.inf
-            summary["reload_max_abs_diff"] = float(diff)
-            if summary["reload_max_abs_diff"] > 1e-4:
-                raise RuntimeError(f"dry run: checkpoint {ckpt} reloads to different logits "
-                                   f"(max |diff| {summary['reload_max_abs_diff']:.3g})")
-        summary["dry_run"] = True
-        return summary
-    finally:
-        state.wait_for_everyone()
-        if state.is_main_process and tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-
