@@ -10,6 +10,7 @@ compare ``logits[:, t]`` with ``labels[:, t]`` directly, with no further shift.
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -20,7 +21,7 @@ from torch.utils.data import Dataset
 
 from hrm_codegen.errors import DataFormatError
 from hrm_codegen.io import iter_jsonl
-from hrm_codegen.tasks.mbpp import MBPPTask, format_completion, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.tasks.mbpp import MBPPTask, entry_point, format_completion, load_mbpp, load_mbpp_jsonl
 from hrm_codegen.tokenization import EOS_TOKEN_ID, IGNORE_INDEX, get_tokenizer
 
 
@@ -34,6 +35,11 @@ class MBPPDataset(Dataset):
     ``overlong`` decides what happens to an example whose prompt + code + EOS needs more than
     ``seq_len`` positions: ``"drop"`` (default) skips it and counts it in ``num_dropped``;
     ``"error"`` raises. An example is never cut inside its code.
+
+    ``def_line_weight`` (``data.def_line_weight``) != 1 adds ``loss_weights`` (float, one per label):
+    that weight on the targets that are tokens of the entry point's ``def NAME(...)`` line, 1 on
+    the others. The line is the one whose name the prompt's asserts call, so the weight is on
+    copying the name (and the arity) from the prompt.
     """
 
     def __init__(
@@ -42,6 +48,7 @@ class MBPPDataset(Dataset):
         tokenizer=None,
         seq_len: int = 256,
         overlong: str = "drop",
+        def_line_weight: float = 1.0,
     ):
         if overlong not in ("drop", "error"):
             raise ValueError(f"overlong must be 'drop' or 'error', got {overlong!r}")
@@ -54,9 +61,11 @@ class MBPPDataset(Dataset):
         else:
             tasks = list(split)
         self.tokenizer, self.seq_len, self.overlong = tokenizer, seq_len, overlong
+        self.def_line_weight = def_line_weight
         prompts = tokenizer.encode_batch([t.prompt for t in tasks])
         codes = tokenizer.encode_batch([format_completion(t.code) for t in tasks])
         self.examples: list[tuple[list[int], list[int]]] = []
+        self.def_spans: list[tuple[int, int]] = []  # code-token range of the def line, (0, 0) if none
         self.task_ids: list[int] = []
         self.dropped_task_ids: list[int] = []
         for task, p, c in zip(tasks, prompts, codes):
@@ -70,7 +79,20 @@ class MBPPDataset(Dataset):
                 self.dropped_task_ids.append(task.task_id)
                 continue
             self.examples.append((p, c))
+            if def_line_weight != 1.0:
+                self.def_spans.append(self._def_span(task, c))
             self.task_ids.append(task.task_id)
+
+    def _def_span(self, task: MBPPTask, code_ids: list[int]) -> tuple[int, int]:
+        """Code tokens ``[start, end)`` that overlap the entry point's ``def`` line (``(0, 0)``: none)."""
+        text = self.tokenizer.decode(code_ids)
+        name = entry_point(task.code, task.test_list)
+        m = re.search(rf"^def\s+{re.escape(name)}\s*\(.*$", text, flags=re.M) if name else None
+        if m is None:
+            return (0, 0)
+        offsets = self.tokenizer.token_offsets(code_ids) + [len(text)]
+        tokens = [k for k in range(len(code_ids)) if offsets[k] < m.end() and offsets[k + 1] > m.start()]
+        return (tokens[0], tokens[-1] + 1) if tokens else (0, 0)
 
     @property
     def num_dropped(self) -> int:
@@ -86,7 +108,14 @@ class MBPPDataset(Dataset):
         input_ids = torch.tensor(full[:-1], dtype=torch.long)
         labels = torch.tensor(full[1:], dtype=torch.long)
         labels[: len(prompt) - 1] = IGNORE_INDEX  # targets that are prompt tokens
-        return {"input_ids": input_ids, "labels": labels}
+        item = {"input_ids": input_ids, "labels": labels}
+        if self.def_line_weight != 1.0:
+            # Code token k is the target of position len(prompt) - 1 + k (the shift above).
+            start, end = self.def_spans[idx]
+            weights = torch.ones(len(labels))
+            weights[len(prompt) - 1 + start:len(prompt) - 1 + end] = self.def_line_weight
+            item["loss_weights"] = weights
+        return item
 
 
 def pack_bins(lengths: Sequence[int], capacity: int, seed: int = 0) -> list[list[int]]:
@@ -144,6 +173,7 @@ class PackedMBPPDataset(Dataset):
             "labels": torch.cat([it["labels"] for it in items]),
             "segment_ids": torch.cat([torch.full_like(it["input_ids"], k + 1) for k, it in enumerate(items)]),
             "position_ids": torch.cat([torch.arange(len(it["input_ids"])) for it in items]),
+            **({"loss_weights": torch.cat([it["loss_weights"] for it in items])} if "loss_weights" in items[0] else {}),
         }
 
 
@@ -155,7 +185,8 @@ def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = 
     positions whose target is not supervised + 1, i.e. the prompt's token count; PrefixLM
     attention uses it). ``pad_to`` fixes ``S`` (e.g. ``seq_len``) for static shapes. Packed items
     (:class:`PackedMBPPDataset`) put their ``segment_ids`` in ``attention_mask`` and add
-    ``position_ids`` (padding: 0).
+    ``position_ids`` (padding: 0). Items with ``loss_weights`` give a float ``loss_weights [B, S]``
+    (padding: 0).
     """
     items = list(items)
     S = max(len(it["input_ids"]) for it in items)
@@ -168,6 +199,7 @@ def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = 
     prompt_lengths = torch.zeros(B, dtype=torch.long)
     packed = "segment_ids" in items[0]
     position_ids = torch.zeros((B, S), dtype=torch.long) if packed else None
+    weights = torch.zeros((B, S)) if "loss_weights" in items[0] else None
     for i, it in enumerate(items):
         n = len(it["input_ids"])
         input_ids[i, :n] = it["input_ids"]
@@ -175,11 +207,15 @@ def collate_batch(items: Iterable[dict[str, torch.Tensor]], pad_token_id: int = 
         attention_mask[i, :n] = it["segment_ids"] if packed else 1
         if packed:
             position_ids[i, :n] = it["position_ids"]
+        if weights is not None:
+            weights[i, :n] = it["loss_weights"]
         supervised = (it["labels"] != IGNORE_INDEX).nonzero()
         prompt_lengths[i] = int(supervised[0]) + 1 if len(supervised) else n
     batch = {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask, "prompt_lengths": prompt_lengths}
     if packed:
         batch["position_ids"] = position_ids
+    if weights is not None:
+        batch["loss_weights"] = weights
     return batch
 
 

@@ -45,6 +45,8 @@ class TrainOutput:
     are ``[B]`` fp32 (None when ``halt_max_steps == 1`` and for the transformer: no Q loss), the
     target of ``q_halt`` is "every supervised token of the row is predicted correctly" (the loss
     computes it from ``logits`` and ``labels``), ``target_q_continue [B]`` is None when M == 1.
+    ``loss_weights [B, S]`` are the carried rows' per-label loss weights (the batch's
+    ``loss_weights``; None when it has none: every label weighs 1).
     """
 
     logits: torch.Tensor
@@ -55,6 +57,7 @@ class TrainOutput:
     target_q_continue: torch.Tensor | None
     halted: torch.Tensor
     steps: torch.Tensor
+    loss_weights: torch.Tensor | None = None
 
 
 class KVCache:

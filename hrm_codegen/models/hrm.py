@@ -247,6 +247,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
             target_q_continue=target_q_continue,
             halted=new_halted,
             steps=steps,
+            loss_weights=data.get("loss_weights"),
         )
         return new_carry, out
 

@@ -99,6 +99,7 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
             target_q_continue=None,
             halted=halted,
             steps=torch.ones(B, dtype=torch.long, device=logits.device),
+            loss_weights=batch.get("loss_weights"),
         )
         return TransformerCarry(halted), out
 

@@ -62,6 +62,10 @@ class GPT2Tokenizer:
             ids = [i for i in ids if i != self.eos_token_id]
         return self._enc.decode(ids)
 
+    def token_offsets(self, ids: Sequence[int]) -> list[int]:
+        """The character offset in ``decode(ids)`` at which each token's text starts."""
+        return self._enc.decode_with_offsets([int(i) for i in ids])[1]
+
     def decode_batch(self, batch: Iterable[Iterable[int]], skip_special_tokens: bool = False) -> list[str]:
         """``decode`` for each sequence of ``batch``."""
         return [self.decode(ids, skip_special_tokens=skip_special_tokens) for ids in batch]

@@ -46,6 +46,11 @@ class DataConfig(_Section):
     """Pack several training examples into each ``seq_len`` row (``kind: mbpp``, causal attention):
     each attends only within itself and restarts its positions, so the model sees what it would
     alone, without the padding (``hrm_codegen.data.datasets.PackedMBPPDataset``)."""
+    def_line_weight: float = 1.0
+    """Loss weight of the tokens of the ``def NAME(...)`` line of the function the asserts call
+    (``kind: mbpp`` training data only; validation is always unweighted). Above 1 it makes the
+    name the prompt's asserts give, which every pass needs, count more than the body's tokens; the
+    loss stays normalised by the supervised-token count, so 1 is the plain loss."""
     compact_head: bool = False
     """Give the LM head rows only for the token ids of the training data (prompts and code), the
     256 single-byte tokens (so any text can still be written) and the tokens of Python identifiers
@@ -178,6 +183,7 @@ class TrainConfig(_Section):
             "train.batch_size": self.train.batch_size, "train.grad_accum_steps": self.train.grad_accum_steps,
             "checkpoint.every": self.checkpoint.every, "logging.every": self.logging.every,
             "logging.eval_every": self.logging.eval_every, "optim.lr": self.optim.lr,
+            "data.def_line_weight": self.data.def_line_weight,
         }
         optional_positive = {
             "data.max_samples": self.data.max_samples, "data.max_eval_samples": self.data.max_eval_samples,
@@ -199,6 +205,8 @@ class TrainConfig(_Section):
         if self.data.pack and (self.data.kind != "mbpp" or self.model.attention != "causal"):
             raise ValueError("data.pack needs data.kind: mbpp and model.attention: causal (a PrefixLM prompt "
                              f"is per row), got kind {self.data.kind!r}, attention {self.model.attention!r}")
+        if self.data.def_line_weight != 1.0 and self.data.kind != "mbpp":
+            raise ValueError(f"data.def_line_weight needs data.kind: mbpp (raw code has no entry point), got {self.data.kind!r}")
         if self.data.seq_len > self.model.max_seq_len:
             raise ValueError(f"data.seq_len ({self.data.seq_len}) exceeds model.max_seq_len ({self.model.max_seq_len})")
         return self

@@ -17,8 +17,9 @@ def _is_path_like(spec: str) -> bool:
     return spec.endswith((".jsonl", ".json", ".txt")) or "/" in spec or os.sep in spec
 
 
-def build_dataset(spec: str | list[str], kind: str, tokenizer, seq_len: int, key: str):
-    """The dataset for ``data.train`` / ``data.validation`` (``key`` names the config key in errors)."""
+def build_dataset(spec: str | list[str], kind: str, tokenizer, seq_len: int, key: str, def_line_weight: float = 1.0):
+    """The dataset for ``data.train`` / ``data.validation`` (``key`` names the config key in errors);
+    ``def_line_weight`` as ``data.def_line_weight`` (MBPP-format data)."""
     specs = [spec] if isinstance(spec, str) else list(spec)
     if not specs:
         raise ConfigError(f"{key} is empty")
@@ -30,7 +31,7 @@ def build_dataset(spec: str | list[str], kind: str, tokenizer, seq_len: int, key
             parts.append(PackedCodeDataset(s, tokenizer, seq_len))
         else:
             try:
-                parts.append(MBPPDataset(s, tokenizer, seq_len))
+                parts.append(MBPPDataset(s, tokenizer, seq_len, def_line_weight=def_line_weight))
             except ValueError as e:  # unknown split names, malformed files
                 raise ConfigError(f"{key}: {e}") from None
     return parts[0] if len(parts) == 1 else ConcatDataset(parts)

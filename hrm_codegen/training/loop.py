@@ -164,7 +164,8 @@ class Trainer:
     def _setup_data(self) -> None:
         cfg = self.cfg
         tok = get_tokenizer()
-        self.train_set = build_dataset(cfg.data.train, cfg.data.kind, tok, cfg.data.seq_len, "data.train")
+        self.train_set = build_dataset(cfg.data.train, cfg.data.kind, tok, cfg.data.seq_len, "data.train",
+                                       def_line_weight=cfg.data.def_line_weight)
         if cfg.data.max_samples is not None and cfg.data.max_samples < len(self.train_set):
             self.train_set = Subset(self.train_set, range(cfg.data.max_samples))
         self.packing_note = ""

@@ -79,16 +79,22 @@ def token_loss_sum(
     return _rows_loss_sum(rows, targets, kind, logits), torch.tensor(targets.numel(), device=labels.device)
 
 
+def _rows_loss(rows: torch.Tensor, targets: torch.Tensor, kind: str) -> torch.Tensor:
+    """Per-row cross-entropy ``[N]`` (fp32) of ``rows [N, V]`` against ``targets [N]``."""
+    if kind not in LOSS_KINDS:
+        raise ValueError(f"unknown loss kind {kind!r}; choose one of {', '.join(LOSS_KINDS)}")
+    if kind == "softmax":
+        return F.cross_entropy(rows, targets, reduction="none")
+    return -log_stablemax(rows, dim=-1).gather(-1, targets[:, None])[:, 0]
+
+
 def _rows_loss_sum(rows: torch.Tensor, targets: torch.Tensor, kind: str, logits: torch.Tensor) -> torch.Tensor:
     if kind not in LOSS_KINDS:
         raise ValueError(f"unknown loss kind {kind!r}; choose one of {', '.join(LOSS_KINDS)}")
     if targets.numel() == 0:
         # Keep the graph connected (DDP expects a gradient for every used parameter) with a zero.
         return logits.sum().float() * 0.0
-    if kind == "softmax":
-        return F.cross_entropy(rows, targets, reduction="sum")
-    logprobs = log_stablemax(rows, dim=-1)
-    return -logprobs.gather(-1, targets[:, None]).sum()
+    return _rows_loss(rows, targets, kind).sum()
 
 
 def _bce(logits: torch.Tensor, target: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
@@ -112,7 +118,9 @@ def act_loss(
     ``labels [B, S]``, ``q_halt_logits``, ``q_continue_logits``, ``target_q_continue``, ``halted``,
     ``steps``); both logits layouts give the same loss and metrics. The LM loss is the token
     loss sum divided by ``normalizer`` (the trainer passes the supervised-token count of the whole
-    optimizer step) or, when None, by this batch's own count. Q losses are means over sequences
+    optimizer step) or, when None, by this batch's own count. With ``out.loss_weights`` (``data.def_line_weight``)
+    each token's loss is multiplied by its weight before the sum (the normaliser is still the token
+    count, and the ``lm_loss_sum`` metric stays the plain, unweighted sum). Q losses are means over sequences
     (``[B]`` Q logits) or over supervised positions (``[B, S]``). With ``target_q_continue`` None
     (M == 1, or the transformer) the loss is the LM loss alone.
 
@@ -122,10 +130,17 @@ def act_loss(
     """
     logits, labels = out.logits, out.labels
     rows, targets, keep = _supervised_rows(logits, labels, ignore_index)
-    lm_sum = _rows_loss_sum(rows, targets, kind, logits)
+    weights = getattr(out, "loss_weights", None)
+    if weights is None or targets.numel() == 0:
+        lm_sum = _rows_loss_sum(rows, targets, kind, logits)
+        optimised = lm_sum
+    else:
+        per_token = _rows_loss(rows, targets, kind)
+        lm_sum = per_token.sum()
+        optimised = (per_token * weights.reshape(-1)[keep].float()).sum()
     count = torch.tensor(targets.numel(), device=labels.device)
     denom = count.clamp_min(1).to(lm_sum.dtype) if normalizer is None else normalizer
-    loss = lm_sum / denom
+    loss = optimised / denom
 
     with torch.no_grad():
         mask = labels != ignore_index

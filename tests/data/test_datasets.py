@@ -1,13 +1,14 @@
 """MBPP loader: split sizes, the prompt format, the label shift, masking, overlong policy, errors."""
 
 import json
+import re
 
 import pytest
 import torch
 
 from hrm_codegen.data.datasets import MBPPDataset, collate_batch
 from hrm_codegen.errors import DataFormatError
-from hrm_codegen.tasks.mbpp import format_completion, load_mbpp, load_mbpp_jsonl
+from hrm_codegen.tasks.mbpp import entry_point, format_completion, load_mbpp, load_mbpp_jsonl
 from hrm_codegen.tokenization import IGNORE_INDEX
 
 
@@ -133,3 +134,34 @@ def test_wrong_type_and_missing_file(tmp_path):
         load_mbpp_jsonl(p)
     with pytest.raises(FileNotFoundError, match="nope.jsonl"):
         load_mbpp_jsonl(tmp_path / "nope.jsonl")
+
+
+def test_def_line_weight_lands_on_the_entry_points_def_line():
+    """``def_line_weight`` weighs exactly the targets of the called function's ``def`` line, through collate."""
+    tasks = load_mbpp("train")[:40]
+    by_id = {t.task_id: t for t in tasks}
+    plain = MBPPDataset(tasks, seq_len=512)
+    weighted = MBPPDataset(tasks, seq_len=512, def_line_weight=4.0)
+    assert "loss_weights" not in plain[0]
+    found = 0
+    for i, task_id in enumerate(weighted.task_ids):
+        item, task = weighted[i], by_id[task_id]
+        assert torch.equal(item["labels"], plain[i]["labels"])
+        assert set(item["loss_weights"].unique().tolist()) <= {1.0, 4.0}
+        heavy = (item["loss_weights"] == 4.0).nonzero()[:, 0]
+        assert (item["labels"][heavy] != IGNORE_INDEX).all()  # never a prompt target
+        name = entry_point(task.code, task.test_list)
+        lines = [ln for ln in format_completion(task.code).splitlines() if re.match(rf"def\s+{name}\s*\(", ln)]
+        if not lines:
+            assert heavy.numel() == 0
+            continue
+        found += 1
+        # Contiguous tokens that spell the line (the last one may carry its newline).
+        assert bool((heavy.diff() == 1).all())
+        assert weighted.tokenizer.decode(item["labels"][heavy].tolist()).strip() == lines[0].strip()
+    assert found >= 35
+    batch = collate_batch([weighted[0], weighted[1]])
+    n0 = len(weighted[0]["input_ids"])
+    assert batch["loss_weights"].dtype == torch.float32
+    assert torch.equal(batch["loss_weights"][0, :n0], weighted[0]["loss_weights"])
+    assert (batch["loss_weights"][0, n0:] == 0).all()

@@ -215,3 +215,21 @@ def test_lr_schedule_warmup_cosine_and_constant():
     assert all(a >= b for a, b in zip(factors, factors[1:]))
     const = ScheduleConfig(kind="constant", warmup_steps=4)
     assert [lr_factor(s, const, 100) for s in (0, 3, 50, 99)] == [0.25, 1.0, 1.0, 1.0]
+
+
+def test_loss_weights_scale_each_tokens_loss_and_leave_the_metric_plain():
+    """``loss_weights`` (``data.def_line_weight``): weight 1 is the plain loss; others weigh each token."""
+    out = _train_output(q=False)
+    plain, m_plain = act_loss(out)
+    ones = SimpleNamespace(**{**vars(out), "loss_weights": torch.ones(2, 4)})
+    assert float(act_loss(ones)[0]) == pytest.approx(float(plain), rel=1e-6)
+    w = torch.tensor([[0.0, 5.0, 1.0, 0.0], [0.0, 1.0, 2.0, 1.0]])
+    weighted = SimpleNamespace(**{**vars(out), "loss_weights": w})
+    loss, m = act_loss(weighted, normalizer=torch.tensor(10.0))
+    per_token = F.cross_entropy(out.logits.reshape(-1, V), out.labels.reshape(-1), reduction="none",
+                                ignore_index=IGNORE_INDEX)
+    assert float(loss) == pytest.approx(float((per_token * w.reshape(-1)).sum()) / 10.0, rel=1e-6)
+    assert float(m["lm_loss_sum"]) == pytest.approx(float(m_plain["lm_loss_sum"]), rel=1e-6)
+    keep = out.labels != IGNORE_INDEX  # packed supervised logits give the same weighted loss
+    packed = SimpleNamespace(**{**vars(weighted), "logits": out.logits[keep]})
+    assert float(act_loss(packed, normalizer=torch.tensor(10.0))[0]) == pytest.approx(float(loss), rel=1e-6)

@@ -262,6 +262,10 @@ def test_overrides_are_parsed_and_validated_by_the_schema(tmp_path):
         load_train_config(TINY, ["train.mixed_precision=maybe"])
     with pytest.raises(ConfigError, match="data.pack needs"):
         load_train_config(TINY, ["data.pack=true", "model.attention=prefix"])
+    with pytest.raises(ConfigError, match="data.def_line_weight needs data.kind: mbpp"):
+        load_train_config(TINY, ["data.kind=packed", "data.def_line_weight=3"])
+    with pytest.raises(ConfigError, match="data.def_line_weight must be > 0"):
+        load_train_config(TINY, ["data.def_line_weight=0"])
     # A model section may name a file; overrides still reach its keys.
     (tmp_path / "m.yaml").write_text("arch: transformer\nnum_layers: 2\nhidden_size: 64\nnum_heads: 4\n")
     (tmp_path / "t.yaml").write_text("model: m.yaml\ntrain: {max_steps: 7}\n")
