@@ -11,6 +11,7 @@ from accelerate import PartialState
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.training.accelerator import cpu_only
 from hrm_codegen.training.config import dump_config, load_train_config
+from hrm_codegen.training.dry_run import dry_run
 from hrm_codegen.training.errors import (
     EXIT_INTERRUPTED,
     EXIT_NONFINITE,
@@ -57,8 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.eval_only:
             summary = evaluate_loss_only(cfg, args.eval_only)
+        elif args.dry_run:
+            summary = dry_run(cfg)
         else:
-            summary = train(cfg, out_dir=args.out, resume=args.resume, dry_run=args.dry_run)
+            summary = train(cfg, out_dir=args.out, resume=args.resume)
     except ConfigError as e:
         print(f"hrm-codegen train: error: {e}", file=sys.stderr)
         return EXIT_USER_ERROR

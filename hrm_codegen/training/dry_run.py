@@ -37,7 +37,7 @@ def dry_run_config(cfg: TrainConfig, tmp: Path, world: int) -> TrainConfig:
 
 
 def dry_run(cfg: TrainConfig, on_step=None) -> dict[str, Any]:
-    """``train(..., dry_run=True)``: 3 steps on a handful of samples with every output in a temporary
+    """``hrm-codegen train --dry-run``: 3 steps on a handful of samples with every output in a temporary
     folder; checks that the checkpoint reloads to the same logits, then deletes the folder."""
     state = PartialState(cpu=cpu_only())
     tmp = Path(tempfile.mkdtemp(prefix="hrm-codegen-dry-run-")) if state.is_main_process else None

@@ -528,15 +528,13 @@ def train(
     cfg: TrainConfig,
     out_dir: str | Path | None = None,
     resume: str | Path | None = None,
-    dry_run: bool = False,
     on_step: Callable[[int, dict], None] | None = None,
 ) -> dict[str, Any]:
     """Train a model as ``cfg`` says and return a summary dict.
 
     ``out_dir`` defaults to ``runs/<run_name>``; ``resume`` is a checkpoint folder or ``"auto"``
-    (newest checkpoint of this run, or a fresh start if none). ``dry_run`` runs 3 steps on a handful
-    of samples with every output in a temporary folder, checks that the checkpoint reloads to the
-    same logits, and deletes the folder. ``on_step(step, metrics)`` is called after every step.
+    (newest checkpoint of this run, or a fresh start if none); ``train --dry-run`` is
+    :func:`hrm_codegen.training.dry_run.dry_run`. ``on_step(step, metrics)`` is called after every step.
 
     Summary keys: ``run_name, out_dir, checkpoint_dir, last_checkpoint, best_checkpoint, start_step,
     steps, losses`` (per step of this call), ``first_loss, last_loss, val_loss, best_val_loss,
@@ -546,9 +544,5 @@ def train(
     Raises ``ConfigError`` (bad config, unwritable folder, missing checkpoint; raised before
     training), :class:`NonFiniteLossError` and :class:`TrainingInterrupted`.
     """
-    if dry_run:
-        from hrm_codegen.training.dry_run import dry_run  # it builds a Trainer: imported here, not at the top
-
-        return dry_run(cfg, on_step)
     out = Path(out_dir) if out_dir is not None else Path("runs") / cfg.run_name
     return Trainer(cfg, out, resume, on_step).run()
