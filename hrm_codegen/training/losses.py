@@ -76,25 +76,25 @@ def token_loss_sum(
     supervised-token count of the whole optimizer step to get the step's mean loss.
     """
     rows, targets, _ = _supervised_rows(logits, labels, ignore_index)
-    return _rows_loss_sum(rows, targets, kind, logits), torch.tensor(targets.numel(), device=labels.device)
+    return _rows_loss_sum(rows, targets, kind, logits)[0], torch.tensor(targets.numel(), device=labels.device)
 
 
-def _rows_loss(rows: torch.Tensor, targets: torch.Tensor, kind: str) -> torch.Tensor:
-    """Per-row cross-entropy ``[N]`` (fp32) of ``rows [N, V]`` against ``targets [N]``."""
-    if kind not in LOSS_KINDS:
-        raise ValueError(f"unknown loss kind {kind!r}; choose one of {', '.join(LOSS_KINDS)}")
-    if kind == "softmax":
-        return F.cross_entropy(rows, targets, reduction="none")
-    return -log_stablemax(rows, dim=-1).gather(-1, targets[:, None])[:, 0]
-
-
-def _rows_loss_sum(rows: torch.Tensor, targets: torch.Tensor, kind: str, logits: torch.Tensor) -> torch.Tensor:
+def _rows_loss_sum(rows: torch.Tensor, targets: torch.Tensor, kind: str, logits: torch.Tensor,
+                   weights: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(sum, weighted sum)`` of the per-row losses; the two are the same tensor when ``weights``
+    (one per row) is None."""
     if kind not in LOSS_KINDS:
         raise ValueError(f"unknown loss kind {kind!r}; choose one of {', '.join(LOSS_KINDS)}")
     if targets.numel() == 0:
         # Keep the graph connected (DDP expects a gradient for every used parameter) with a zero.
-        return logits.sum().float() * 0.0
-    return _rows_loss(rows, targets, kind).sum()
+        zero = logits.sum().float() * 0.0
+        return zero, zero
+    if kind == "softmax":
+        per_row = F.cross_entropy(rows, targets, reduction="none")
+    else:
+        per_row = -log_stablemax(rows, dim=-1).gather(-1, targets[:, None])[:, 0]
+    total = per_row.sum()
+    return total, total if weights is None else (per_row * weights.float()).sum()
 
 
 def _bce(logits: torch.Tensor, target: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
@@ -131,13 +131,7 @@ def act_loss(
     logits, labels = out.logits, out.labels
     rows, targets, keep = _supervised_rows(logits, labels, ignore_index)
     weights = getattr(out, "loss_weights", None)
-    if weights is None or targets.numel() == 0:
-        lm_sum = _rows_loss_sum(rows, targets, kind, logits)
-        optimised = lm_sum
-    else:
-        per_token = _rows_loss(rows, targets, kind)
-        lm_sum = per_token.sum()
-        optimised = (per_token * weights.reshape(-1)[keep].float()).sum()
+    lm_sum, optimised = _rows_loss_sum(rows, targets, kind, logits, None if weights is None else weights.reshape(-1)[keep])
     count = torch.tensor(targets.numel(), device=labels.device)
     denom = count.clamp_min(1).to(lm_sum.dtype) if normalizer is None else normalizer
     loss = optimised / denom
