@@ -12,6 +12,7 @@ unless --no-stop.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -29,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--arch", choices=["hrm", "transformer"], default="hrm")
     p.add_argument("--task", choices=["fixed", "variable"], default="fixed")
+    p.add_argument("--pool-size", type=int, default=None,
+                   help="draw the tokens from this many ids (default: the task's 500); a code model copies names "
+                        "from ~10k identifier ids, most of them rare, which a 500-id pool does not test")
     p.add_argument("--steps", type=int, default=300)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--lr", type=float, default=2e-3)
@@ -47,16 +51,20 @@ def main(argv: list[str] | None = None) -> int:
     for text in args.overrides:
         keys, value = parse_override(text)
         overrides[".".join(keys)] = value
-    config = {**COPY_MODEL, "arch": args.arch, **overrides}
+    task = CopyTask.named(args.task)
+    if args.pool_size:
+        low = task.pool[0]
+        task = dataclasses.replace(task, pool=(low, low + args.pool_size), sep_id=low + args.pool_size)
+    config = {**COPY_MODEL, "arch": args.arch, "vocab_size": max(COPY_MODEL["vocab_size"], task.sep_id + 1), **overrides}
     torch.manual_seed(args.seed)
     model = build_model(config)
     run = CopyRunConfig(steps=args.steps, batch_size=args.batch_size, lr=args.lr, warmup_steps=args.warmup_steps,
                         seed=args.seed, eval_every=args.eval_every, target_accuracy=args.target,
                         stop_at_target=not args.no_stop)
     log = (lambda r: print(json.dumps(r), file=sys.stderr, flush=True)) if args.progress else None
-    result = train_copy(model, CopyTask.named(args.task), run, log=log)
+    result = train_copy(model, task, run, log=log)
     print(json.dumps({
-        "arch": args.arch, "task": args.task, "model": model.config.model_dump(), "parameters": model.num_parameters(),
+        "arch": args.arch, "task": args.task, "pool_size": task.pool[1] - task.pool[0], "model": model.config.model_dump(), "parameters": model.num_parameters(),
         "run": vars(run), "threads": args.threads, "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
         **result.as_dict(),
     }))
