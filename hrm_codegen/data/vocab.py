@@ -76,10 +76,15 @@ def identifier_ids() -> tuple[int, ...]:
     return tuple(int(line) for line in IDENTIFIER_IDS.read_text().split())
 
 
-def output_ids_of(dataset: Dataset, vocab_size: int, identifiers: bool = True) -> torch.Tensor:
-    """Sorted token ids a compact LM head keeps for ``dataset``: every id of its items' inputs and
-    labels, the 256 single-byte tokens (GPT-2's ids 0-255, so any text stays writable), EOS, and with
-    ``identifiers`` the shipped identifier ids."""
+def output_ids_of(dataset: Dataset, vocab_size: int, identifiers: bool = True, inputs: bool = True) -> torch.Tensor:
+    """Sorted token ids a compact LM head keeps for ``dataset``: every id of its items' labels (with
+    ``inputs``, of their inputs too), the 256 single-byte tokens (GPT-2's ids 0-255, so any text stays
+    writable), EOS, and with ``identifiers`` the shipped identifier ids.
+
+    Every id in the head that is never a target is pushed down by each softmax of training, so the
+    model learns never to emit it. ``inputs=False, identifiers=False`` keeps such ids out of the head;
+    a tied head can still score the ones a prompt holds at generation
+    (``hrm_codegen.inference.generate(score_prompt_tokens=True)``)."""
     seen = torch.zeros(vocab_size, dtype=torch.bool)
     seen[:256] = True
     seen[EOS_TOKEN_ID] = True
@@ -87,7 +92,8 @@ def output_ids_of(dataset: Dataset, vocab_size: int, identifiers: bool = True) -
         seen[torch.tensor(identifier_ids())] = True
     for i in range(len(dataset)):
         item = dataset[i]
-        seen[item["input_ids"]] = True
+        if inputs:
+            seen[item["input_ids"]] = True
         labels = item["labels"]
         seen[labels[labels >= 0]] = True
     return seen.nonzero()[:, 0]

@@ -14,6 +14,7 @@ a ``ValueError`` (the RoPE tables and the cache are sized by ``max_seq_len``).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Callable, Protocol
 
 import torch
@@ -209,6 +210,7 @@ def generate(
     pad_token_id: int | None = None,
     stopping_criteria: Callable[[torch.Tensor], torch.Tensor] | None = None,
     streamer: Streamer | None = None,
+    score_prompt_tokens: bool = True,
 ) -> torch.Tensor:
     """Generate continuations of a batch of left-padded prompts with ``model``.
 
@@ -226,6 +228,11 @@ def generate(
         stopping_criteria: optional ``f(new_tokens [rows, t]) -> BoolTensor [rows]``; a row where
             it is True is finished like after EOS (e.g. :class:`~hrm_codegen.inference.stops.StopOnStrings`).
         streamer: optional object with ``put(tokens [rows])`` / ``end()``, called every step.
+        score_prompt_tokens: with a tied compact head (``tie_embeddings`` + ``output_vocab_size``), a
+            row may also emit the tokens of its own prompt that the head lacks (their embedding rows
+            score them; :meth:`~hrm_codegen.models.base.LMBase.scoring_also`). The compact head holds
+            the ids of the training data; a name in a new task's asserts can hold a piece that never
+            occurred there, and copying it needs this. No effect on other heads.
 
     Returns:
         ``LongTensor [B * num_return_sequences, S + T]``: prompt + ``T <= max_new_tokens`` new tokens;
@@ -243,25 +250,58 @@ def generate(
     was_training = model.training
     model.eval()
     try:
-        decoder = decoder_cls(model, input_ids.long(), attention_mask, max_new_tokens, num_return_sequences)
-        finished = torch.zeros(decoder.tokens.shape[0], dtype=torch.bool, device=device)
-        for step in range(max_new_tokens):
-            logits = decoder.next_logits()
-            next_tokens = sample_next_token(logits, temperature, top_k, top_p, generator)
-            next_tokens = next_tokens.masked_fill(finished, pad_token_id)
-            decoder.append(next_tokens)
-            if streamer is not None:
-                streamer.put(next_tokens)
-            if eos_token_id is not None:
-                finished |= next_tokens == eos_token_id
-            if stopping_criteria is not None:
-                finished |= stopping_criteria(decoder.output()[:, decoder.prompt_len :]).to(device)
-            # No forward for a token nobody will sample from: stop when all rows are done.
-            if bool(finished.all()) or step == max_new_tokens - 1:
-                break
-        if streamer is not None:
-            streamer.end()
-        return decoder.output()
+        extra, not_read = _prompt_tokens_outside_head(model, input_ids, attention_mask, num_return_sequences) \
+            if score_prompt_tokens else (None, None)
+        head = model.scoring_also(extra) if extra is not None else nullcontext()
+        with head:
+            return _decode(model, decoder_cls, input_ids, attention_mask, max_new_tokens, num_return_sequences,
+                           temperature, top_k, top_p, generator, eos_token_id, pad_token_id, stopping_criteria,
+                           streamer, not_read, device)
     finally:
         model.train(was_training)
+
+
+def _prompt_tokens_outside_head(model, input_ids, attention_mask, n):
+    """Ids of the batch's prompts that a tied compact head lacks, and a ``[rows, V]`` mask of the ones a
+    row did *not* read (each row may emit only its own prompt's tokens, so batching changes nothing)."""
+    index = getattr(model, "head_index", None)
+    if index is None or getattr(model, "lm_head", True) is not None:
+        return None, None
+    real = attention_mask.bool()
+    extra = input_ids[real].unique()
+    extra = extra[index[extra] < 0]
+    if extra.numel() == 0:
+        return None, None
+    read = torch.zeros((input_ids.shape[0], model.config.vocab_size), dtype=torch.bool, device=input_ids.device)
+    rows = torch.arange(input_ids.shape[0], device=input_ids.device)[:, None].expand_as(input_ids)
+    read[rows[real], input_ids[real]] = True
+    is_extra = torch.zeros(model.config.vocab_size, dtype=torch.bool, device=input_ids.device)
+    is_extra[extra] = True
+    return extra, (is_extra & ~read).repeat_interleave(n, dim=0)
+
+
+def _decode(model, decoder_cls, input_ids, attention_mask, max_new_tokens, num_return_sequences, temperature,
+            top_k, top_p, generator, eos_token_id, pad_token_id, stopping_criteria, streamer, not_read, device):
+    """The decoding loop of :func:`generate` (arguments as there)."""
+    decoder = decoder_cls(model, input_ids.long(), attention_mask, max_new_tokens, num_return_sequences)
+    finished = torch.zeros(decoder.tokens.shape[0], dtype=torch.bool, device=device)
+    for step in range(max_new_tokens):
+        logits = decoder.next_logits()
+        if not_read is not None:
+            logits = logits.masked_fill(not_read, float("-inf"))
+        next_tokens = sample_next_token(logits, temperature, top_k, top_p, generator)
+        next_tokens = next_tokens.masked_fill(finished, pad_token_id)
+        decoder.append(next_tokens)
+        if streamer is not None:
+            streamer.put(next_tokens)
+        if eos_token_id is not None:
+            finished |= next_tokens == eos_token_id
+        if stopping_criteria is not None:
+            finished |= stopping_criteria(decoder.output()[:, decoder.prompt_len :]).to(device)
+        # No forward for a token nobody will sample from: stop when all rows are done.
+        if bool(finished.all()) or step == max_new_tokens - 1:
+            break
+    if streamer is not None:
+        streamer.end()
+    return decoder.output()
 

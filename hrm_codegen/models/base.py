@@ -10,6 +10,7 @@ unshifted, position for position.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Union
@@ -174,6 +175,27 @@ class LMBase(nn.Module):
     def _sync_head_index(self) -> None:
         self.head_index.fill_(-1)
         self.head_index[self.output_ids] = torch.arange(self.output_ids.numel(), device=self.output_ids.device)
+
+    @contextmanager
+    def scoring_also(self, ids: torch.Tensor):
+        """Within the block a tied compact head also scores ``ids`` (e.g. every token of the prompts).
+
+        Training scores only the compact head's rows, for speed. A tied head still has an output row for
+        every id (its embedding row), so at generation it can emit a token that it has *read* but never
+        had to predict in training, such as a piece of a function name that occurs only in the test
+        asserts. Without tied embeddings there is no such row, and the head stays as it is.
+        """
+        if self.output_ids is None or self.lm_head is not None:
+            yield
+            return
+        saved = self.output_ids
+        self.output_ids = torch.cat([saved, ids.to(saved.device).flatten()]).unique()
+        self._sync_head_index()
+        try:
+            yield
+        finally:
+            self.output_ids = saved
+            self._sync_head_index()
 
     def head(self, hidden: torch.Tensor) -> torch.Tensor:
         """LM-head scores ``[..., head_rows]`` of ``hidden [..., D]`` (rows of ``output_ids`` for a compact head)."""

@@ -57,6 +57,12 @@ class DataConfig(_Section):
     (``hrm_codegen.data.vocab``): ``model.output_vocab_size`` is set from the data and the ids are kept
     in the checkpoint. A test-time token outside them cannot be predicted (with the MBPP-shaped
     corpus: ~12k rows instead of 50257; 42 of the 500 MBPP test function names have such a token)."""
+    head_ids: Literal["data", "targets"] = "data"
+    """Which ids a compact head keeps: ``data`` (above) or ``targets``: only ids the training code
+    predicts, plus the single bytes and EOS. An id in the head that is never a target is pushed down
+    by every softmax and never emitted; left out, a tied head still scores it at generation when the
+    prompt holds it (``generate(score_prompt_tokens=True)``), e.g. a piece of a function name that
+    occurs only in the asserts."""
 
 
 class OptimConfig(_Section):

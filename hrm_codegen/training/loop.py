@@ -190,7 +190,9 @@ class Trainer:
 
     def _setup_model(self) -> None:
         cfg = self.cfg
-        ids = output_ids_of(self.train_set, cfg.model.vocab_size) if cfg.data.compact_head else None
+        data_ids = cfg.data.head_ids == "data"
+        ids = output_ids_of(self.train_set, cfg.model.vocab_size, identifiers=data_ids, inputs=data_ids) \
+            if cfg.data.compact_head else None
         self.lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids)}) if ids is not None else cfg.model)
         if ids is not None:
             self.lm.set_output_ids(ids)

@@ -34,6 +34,11 @@ def test_the_shipped_lists_and_the_head_ids_of_a_dataset(tok):
     assert set(range(256)) <= have and EOS_TOKEN_ID in have and set(identifier_ids()) <= have
     assert set(data[3]["input_ids"].tolist()) <= have
     assert len(output_ids_of(data, 50257, identifiers=False)) < len(ids)
+    # head_ids: targets -- only what the code predicts (and bytes, EOS): a prompt-only id stays out.
+    targets = set(output_ids_of(data, 50257, identifiers=False, inputs=False).tolist())
+    labelled = {int(t) for i in range(5) for t in data[i]["labels"] if t >= 0}
+    assert targets == labelled | set(range(256)) | {EOS_TOKEN_ID}
+    assert set(data[3]["input_ids"].tolist()) - targets  # the prompt holds ids the code never writes
 
 
 def test_random_names_come_from_the_identifier_words_and_are_reproducible():

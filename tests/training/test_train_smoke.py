@@ -347,6 +347,10 @@ def test_compact_head_keeps_the_training_datas_ids(tmp_path):
     assert lm.config.output_vocab_size == len(lm.output_ids) < 12000
     evals = _records(summary["metrics_path"], "eval")
     assert evals and all(torch.isfinite(torch.tensor(r["val_loss"])) for r in evals)
+    summary = train(_cfg(tmp_path, "data.compact_head=true", "data.head_ids=targets", "train.max_steps=2",
+                         "data.max_samples=8", "logging.eval_every=2", "run_name=targets"), out_dir=tmp_path / "run2")
+    targets = load_model(summary["last_checkpoint"]).output_ids
+    assert torch.equal(targets, output_ids_of(subset, 50257, identifiers=False, inputs=False))
 
 
 def test_generation_signals_are_logged_and_a_run_below_its_floor_stops(tmp_path):
