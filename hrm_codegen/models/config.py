@@ -58,6 +58,12 @@ class ModelConfig(BaseModel):
     """Module applications at the end of a segment that back-propagate (HRM only). 2 = HRM's one-step
     gradient (the last L and the last H update); HRM-Text uses 2..5; a value >= H_cycles*(L_cycles+1)
     back-propagates through the whole segment."""
+    grad_order: Literal["execution", "h_first"] = "execution"
+    """Which ``grad_last_k`` applications back-propagate. ``execution``: the last K in execution order
+    (``L L H L L H``: K=3 is the last two L and the last H). ``h_first``: HRM-Text's split: the last
+    ``min(H_cycles, K-1)`` H applications, and the rest (at least one) the last L applications (K=3:
+    both H and the last L). Both give HRM's one-step gradient at K=2 and the whole segment at K >=
+    H_cycles*(L_cycles+1)."""
     state_init_std: float = 1.0
     """Std of the fixed random initial states ``H_init``/``L_init`` (HRM only). 1.0 = HRM's unit-scale init;
     0.0 starts every segment from a zero state, so the first L update sees only the token embeddings. On the

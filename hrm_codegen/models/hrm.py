@@ -93,6 +93,8 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         # ``state_init_std`` (0 = zero states; the same random draws either way, so seeds stay comparable).
         self.register_buffer("H_init", trunc_normal_init_(torch.empty(config.hidden_size), std=config.state_init_std))
         self.register_buffer("L_init", trunc_normal_init_(torch.empty(config.hidden_size), std=config.state_init_std))
+        # The trainer's K warm-up (train.grad_k_warmup) sets this below grad_last_k early in training.
+        self.grad_k: int | None = None
         self.q_head = nn.Linear(config.hidden_size, 2, bias=True)
         with torch.no_grad():  # start by never halting early: zero weight, bias -5 (HRM)
             self.q_head.weight.zero_()
@@ -116,18 +118,33 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """One segment of H/L cycles; only the last ``grad_last_k`` module applications keep gradients."""
         c = self.config
-        num_modules = c.H_cycles * (c.L_cycles + 1)
-        grad_from = num_modules - min(c.grad_last_k, num_modules)
+        with_grad = self.grad_modules() if grad else set()
         module_index, app = 0, first_app
         for _ in range(c.H_cycles):
             for _ in range(c.L_cycles):
-                with torch.set_grad_enabled(grad and module_index >= grad_from):
+                with torch.set_grad_enabled(module_index in with_grad):
                     z_L = self.L_level(z_L, z_H + x, ctx, app)
                 module_index, app = module_index + 1, app + c.L_layers
-            with torch.set_grad_enabled(grad and module_index >= grad_from):
+            with torch.set_grad_enabled(module_index in with_grad):
                 z_H = self.H_level(z_H, z_L, ctx, app)
             module_index, app = module_index + 1, app + c.H_layers
         return z_H, z_L
+
+    def grad_modules(self, k: int | None = None) -> set[int]:
+        """Indices (in execution order, ``L L H L L H`` = 0..5 for 2 x 2 cycles) of the module applications
+        of a segment that back-propagate: ``k`` (default ``grad_last_k``) chosen by ``grad_order``."""
+        c = self.config
+        k = (self.grad_k or c.grad_last_k) if k is None else k
+        num_modules = c.H_cycles * (c.L_cycles + 1)
+        order = list(range(num_modules))
+        if c.grad_order == "execution":
+            return set(order[num_modules - min(k, num_modules):])
+        is_h = [(i + 1) % (c.L_cycles + 1) == 0 for i in order]
+        h_apps = [i for i in order if is_h[i]]
+        l_apps = [i for i in order if not is_h[i]]
+        n_h = min(c.H_cycles, max(0, k - 1))
+        n_l = min(len(l_apps), max(0, k - n_h))
+        return set(h_apps[len(h_apps) - n_h:]) | set(l_apps[len(l_apps) - n_l:])
 
     def _initial_state(self, batch_size: int, seq_len: int, like: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         shape = (batch_size, seq_len, self.config.hidden_size)
@@ -257,8 +274,9 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         """FLOPs per token for the real H/L schedule.
 
         Evaluation: M segments of block applications + the LM head. Training (one ``train_forward``):
-        one segment forward + the LM head, backward (2x forward) through the blocks of the last
-        ``grad_last_k`` module applications and the head, and for M > 1 the extra no-grad segment of
+        one segment forward + the LM head, backward (2x forward) through the blocks of the
+        ``grad_last_k`` module applications that back-propagate (``grad_order``) and the head (at the
+        final K: a ``train.grad_k_warmup`` run spends a little less), and for M > 1 the extra no-grad segment of
         the Q target.
         """
         c = self.config
@@ -267,7 +285,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
             return self.num_block_applications * block + head
         modules = [c.L_layers] * c.L_cycles + [c.H_layers]  # blocks per module application, one H cycle
         schedule = modules * c.H_cycles
-        grad_blocks = sum(schedule[len(schedule) - min(c.grad_last_k, len(schedule)):])
+        grad_blocks = sum(schedule[i] for i in self.grad_modules(c.grad_last_k))
         total = self.applications_per_segment * block + head + 2 * (grad_blocks * block + head)
         if c.halt_max_steps > 1:
             total += self.applications_per_segment * block

@@ -105,6 +105,10 @@ class TrainSection(_Section):
     """Wrap the model in ``torch.compile`` (needs a C compiler on CPU; best with data.pad_to_seq_len)."""
     ema_decay: float | None = None
     """Keep an exponential moving average of the weights with this decay (e.g. 0.999); null = off."""
+    grad_k_warmup: float = Field(0.0, ge=0.0, le=1.0)
+    """HRM only: over this fraction of ``max_steps`` the number of module applications that back-propagate
+    rises from 2 (the one-step gradient) to ``model.grad_last_k``, one application at a time
+    (HRM-Text: 2 -> 5 over the first 0.2, with ``model.grad_order: h_first``). 0 = ``grad_last_k`` throughout."""
     loss: Literal["softmax", "stablemax"] = "softmax"
     """Token cross-entropy: standard softmax or HRM's stablemax."""
     q_loss_weight: float = 0.5

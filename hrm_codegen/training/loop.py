@@ -81,7 +81,7 @@ from hrm_codegen.training.data import StepSampler, build_dataset, collate_to
 from hrm_codegen.training.errors import NonFiniteLossError, StopFlag, TrainingInterrupted
 from hrm_codegen.training.losses import act_loss
 from hrm_codegen.training.metrics import MetricsLogger, StepStats, init_trackers, memory_mb, plot_losses, tracker_kwargs
-from hrm_codegen.training.optim import build_ema, build_optimizer, build_scheduler, set_base_lr
+from hrm_codegen.training.optim import build_ema, build_optimizer, build_scheduler, grad_k_at, set_base_lr
 from hrm_codegen.training.validation import validation_loss
 
 
@@ -322,6 +322,8 @@ class Trainer:
         """One optimizer step over ``grad_accum_steps`` micro-batches; returns the step's metrics."""
         cfg, acc = self.cfg, self.accelerator
         batches = self._next_micro_batches()
+        if cfg.train.grad_k_warmup and hasattr(self.lm, "grad_k"):
+            self.lm.grad_k = grad_k_at(self.step, cfg.train.max_steps, cfg.train.grad_k_warmup, cfg.model.grad_last_k)
         # Supervised tokens of the whole step, over all processes: the loss normaliser (module docstring).
         local_count = sum((b["labels"] != IGNORE_INDEX).sum() for b in batches)
         global_count = acc.reduce(local_count.to(self.device).float(), "sum").clamp_min(1)

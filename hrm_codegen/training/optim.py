@@ -110,3 +110,12 @@ def build_ema(model: nn.Module, decay: float) -> AveragedModel:
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(decay))
     ema.update_parameters(model)
     return ema
+
+
+def grad_k_at(step: int, total_steps: int, fraction: float, k_final: int) -> int:
+    """HRM's back-propagated module applications at ``step`` under ``train.grad_k_warmup``: 2 at the
+    start, rising linearly to ``k_final`` at ``fraction * total_steps`` (HRM-Text: 2 -> 5 over 0.2)."""
+    span = fraction * total_steps
+    if k_final <= 2 or span <= 0:
+        return k_final
+    return min(k_final, 2 + int((k_final - 2) * step / span))

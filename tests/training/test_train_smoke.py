@@ -369,3 +369,13 @@ def test_generation_signals_are_logged_and_a_run_below_its_floor_stops(tmp_path)
     rows = [json.loads(line) for line in (tmp_path / "run" / "signals" / "step_000002.jsonl").read_text().splitlines()]
     assert [r["task_id"] for r in rows] == [511, 512, 513] and all("completion" in r for r in rows)
     assert (tmp_path / "run" / "signals.png").is_file()
+
+
+def test_grad_k_warmup_raises_the_backpropagated_applications_step_by_step(tmp_path, monkeypatch):
+    assert [optim.grad_k_at(s, 100, 0.2, 5) for s in (0, 6, 7, 13, 14, 20, 99)] == [2, 2, 3, 3, 4, 5, 5]
+    assert optim.grad_k_at(0, 100, 0.0, 5) == 5 and optim.grad_k_at(0, 100, 0.2, 2) == 2
+    seen = []
+    monkeypatch.setattr(loop, "grad_k_at", lambda *a: seen.append(optim.grad_k_at(*a)) or seen[-1])
+    train(_cfg(tmp_path, "train.max_steps=4", "train.grad_k_warmup=0.5", "model.grad_last_k=4",
+               "model.grad_order=h_first", "data.max_samples=24", "logging.eval_every=100"), out_dir=tmp_path / "run")
+    assert seen == [2, 3, 4, 4]
