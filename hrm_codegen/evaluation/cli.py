@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--checkpoint", metavar="DIR", help="generate --n samples per task with this model")
     ap.add_argument("--ema", action="store_true",
                     help="with --checkpoint: generate with its EMA weights (the ema/ folder of a train.ema_decay run)")
+    ap.add_argument("--no-prompt-tokens", dest="prompt_tokens", action="store_false",
+                    help="with --checkpoint: a tied compact head emits only its own rows, not the other tokens of "
+                         "the prompt (see generate's score_prompt_tokens; for ablations)")
     src.add_argument("--samples", metavar="FILE.jsonl",
                      help="score these samples: one JSON object per line with task_id and completion (or solution)")
     ap.add_argument("--benchmark", default="mbpp", choices=BENCHMARKS, help="default: mbpp")

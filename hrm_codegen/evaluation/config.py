@@ -77,6 +77,8 @@ class EvalConfig(BaseModel):
     checkpoint: str | None = None
     ema: bool = False
     """Generate with the checkpoint's EMA weights (its ``ema/`` model folder, written with ``train.ema_decay``)."""
+    prompt_tokens: bool = True
+    """A tied compact head may also emit its prompt's other tokens (``generate(score_prompt_tokens=...)``)."""
     samples: str | None = None
     benchmark: BenchmarkName = "mbpp"
     split: SplitName = "test"

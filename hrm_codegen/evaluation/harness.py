@@ -155,7 +155,8 @@ def generate_completions(cfg: EvalConfig, problems: list[Problem], benchmark: Be
         generated = generate_code(
             model, tokenizer, [problems[i].prompt for i in fits], n=cfg.n, max_new_tokens=cfg.max_new_tokens,
             temperature=cfg.temperature, top_p=cfg.top_p, top_k=cfg.top_k, stop=benchmark.stops,
-            seed=cfg.seed, batch_size=cfg.batch_size, progress=True) if fits else []
+            seed=cfg.seed, batch_size=cfg.batch_size, progress=True,
+            score_prompt_tokens=cfg.prompt_tokens) if fits else []
     for i, comps in zip(fits, generated):
         completions[i] = comps
     return completions, info

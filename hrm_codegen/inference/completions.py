@@ -65,6 +65,7 @@ def generate_code(
     use_cache: bool = True,
     progress: bool = False,
     streamer: Streamer | None = None,
+    score_prompt_tokens: bool = True,
 ) -> list[list[str]]:
     """``n`` completions for each prompt, each cut at the first stop string or EOS.
 
@@ -76,8 +77,8 @@ def generate_code(
     ``max_new_tokens`` slots before ``model.config.max_seq_len``, that batch gets the remaining
     slots and a warning is issued; a prompt that leaves no slot raises ``ValueError``.
 
-    ``streamer`` is handed to every ``generate`` call (:class:`TextStreamer` shows row 0, so use it
-    with one prompt and ``n == 1``). Returns ``out[i]`` = the ``n`` completions of ``prompts[i]``.
+    ``score_prompt_tokens`` and ``streamer`` are handed to every ``generate`` call
+    (:class:`TextStreamer` shows row 0, so use it with one prompt and ``n == 1``). Returns ``out[i]`` = the ``n`` completions of ``prompts[i]``.
     """
     if isinstance(prompts, str):
         raise TypeError("prompts must be a list of strings, not a single string (wrap it: [prompt])")
@@ -111,7 +112,7 @@ def generate_code(
             model, input_ids, budget, temperature=temperature, top_k=top_k, top_p=top_p, eos_token_id=eos,
             attention_mask=mask, num_return_sequences=samples, use_cache=use_cache, generator=generator,
             pad_token_id=tokenizer.pad_token_id, stopping_criteria=StopOnStrings(tokenizer, stop) if stop else None,
-            streamer=streamer,
+            streamer=streamer, score_prompt_tokens=score_prompt_tokens,
         )
         new_tokens = out[:, input_ids.shape[1] :].tolist()
         for row, ids in enumerate(new_tokens):

@@ -21,6 +21,7 @@ from hrm_codegen.evaluation import (
 )
 from hrm_codegen.evaluation.cli import build_parser, config_from_args
 from hrm_codegen.evaluation.cli import main as evaluate_main
+from hrm_codegen.inference import completions
 from hrm_codegen.models import build_model
 from hrm_codegen.tasks import get_benchmark
 from hrm_codegen.tasks.mbpp import load_mbpp
@@ -256,3 +257,16 @@ def test_ema_flag_generates_with_the_checkpoints_averaged_weights(tmp_path, caps
     assert summary["model"]["checkpoint"].endswith("ema")
     with pytest.raises(ConfigError, match="needs a checkpoint"):
         config_from_args(build_parser().parse_args(["--samples", "x.jsonl", "--ema"]))
+
+
+def test_no_prompt_tokens_flag_reaches_generate(tmp_path, monkeypatch):
+    seen = []
+    real = completions.generate
+    monkeypatch.setattr(completions, "generate", lambda *a, **k: seen.append(k["score_prompt_tokens"]) or real(*a, **k))
+    build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1, "H_cycles": 1,
+                 "L_cycles": 1, "max_seq_len": 512}).save_pretrained(tmp_path / "ckpt")
+    base = ["--checkpoint", str(tmp_path / "ckpt"), "--tasks", "11", "--max-new-tokens", "2", "--workers", "1",
+            "--device", "cpu", "--no-reference-check"]
+    assert evaluate_main([*base, "--no-prompt-tokens", "--out", str(tmp_path / "a")]) == 0
+    assert evaluate_main([*base, "--out", str(tmp_path / "b")]) == 0
+    assert seen == [False, True]
