@@ -114,7 +114,11 @@ LEVERS = {
     "compact head": dict(pack=False, mp="no", compact=True),
     "packed + compact head (fp32)": dict(pack=True, mp="no", compact=True),
     "packed + bf16 + compact head": dict(pack=True, mp="bf16", compact=True),
-    "packed + bf16 + tied compact head (cpu preset)": dict(pack=True, mp="bf16", compact=True, tied=True),
+    "packed + bf16 + tied compact head (cpu preset until e08030b)": dict(pack=True, mp="bf16", compact=True, tied=True),
+    "packed + tied compact head (fp32)": dict(pack=True, mp="no", compact=True, tied=True),
+    # data.head_ids=targets: only the ids the training code predicts (the cpu preset from e08030b on)
+    "packed + tied compact head of targets (fp32)": dict(pack=True, mp="no", compact="targets", tied=True),
+    "packed + bf16 + tied compact head of targets": dict(pack=True, mp="bf16", compact="targets", tied=True),
 }
 
 
@@ -159,7 +163,8 @@ def one_lever(args) -> dict:
     torch.manual_seed(0)
     data = build_dataset(args.data, "mbpp", get_tokenizer(), args.seq_len, "--data")
     if lever.get("compact"):
-        ids = output_ids_of(data, cfg.model.vocab_size)
+        every = lever["compact"] != "targets"
+        ids = output_ids_of(data, cfg.model.vocab_size, identifiers=every, inputs=every)
         lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids),
                                                       "tie_embeddings": bool(lever.get("tied"))}))
         lm.set_output_ids(ids)
