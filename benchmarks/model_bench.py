@@ -77,7 +77,7 @@ def main(argv=None) -> int:
     param_matched = build_model({"arch": "transformer", "num_layers": hrm.config.H_layers + hrm.config.L_layers})
 
     # Same blocks and head, so a transformer training step costs 3 * (layers * block + head).
-    block, head = hrm._block_flops(args.seq_len), hrm._head_flops()
+    block, head = hrm._block_flops(args.seq_len), hrm._head_flops(args.seq_len)
     flops_layers = max(1, round((hrm_train / 3 - head) / block))
     flops_matched = build_model({"arch": "transformer", "num_layers": flops_layers})
 

@@ -21,6 +21,7 @@ from torch import nn
 
 from hrm_codegen.models.checkpoint import load_weights, read_config, save_checkpoint
 from hrm_codegen.models.config import ModelConfig, load_config
+from hrm_codegen.models.copy_head import CopyHead
 from hrm_codegen.models.layers import AttentionMask, RotaryEmbedding, build_attention_mask, trunc_normal_init_
 from hrm_codegen.tokenization import IGNORE_INDEX
 
@@ -69,8 +70,11 @@ class KVCache:
     ``input_ids``); the model writes them, the caller tracks ``cache_position``.
     """
 
-    def __init__(self, keys: torch.Tensor, values: torch.Tensor):
+    def __init__(self, keys: torch.Tensor, values: torch.Tensor, copy_keys: torch.Tensor | None = None,
+                 copy_ids: torch.Tensor | None = None):
         self.keys, self.values = keys, values
+        # A copy head's keys [B, max_len, D] and the token id of every slot [B, max_len] (models.copy_head).
+        self.copy_keys, self.copy_ids = copy_keys, copy_ids
 
     @property
     def num_applications(self) -> int:
@@ -93,11 +97,13 @@ class KVCache:
 
     def repeat_interleave(self, n: int) -> KVCache:
         """A new cache whose rows are each repeated ``n`` times (one prefill, ``n`` samples)."""
-        return KVCache(self.keys.repeat_interleave(n, dim=1), self.values.repeat_interleave(n, dim=1))
+        return KVCache(self.keys.repeat_interleave(n, dim=1), self.values.repeat_interleave(n, dim=1),
+                       *(None if t is None else t.repeat_interleave(n, dim=0) for t in (self.copy_keys, self.copy_ids)))
 
     def index_select(self, rows: torch.Tensor) -> KVCache:
         """A new cache holding only ``rows`` (e.g. to drop finished sequences)."""
-        return KVCache(self.keys.index_select(1, rows), self.values.index_select(1, rows))
+        return KVCache(self.keys.index_select(1, rows), self.values.index_select(1, rows),
+                       *(None if t is None else t.index_select(0, rows) for t in (self.copy_keys, self.copy_ids)))
 
 
 @dataclass
@@ -151,6 +157,7 @@ class LMBase(nn.Module):
         else:
             self.lm_head = nn.Linear(D, self.head_rows, bias=False)
             trunc_normal_init_(self.lm_head.weight, std=1.0 / math.sqrt(D))
+        self.copy_head = CopyHead(D) if config.copy_head else None
         # Row i of a compact head scores token output_ids[i]; head_index maps a token id to its row (-1: none).
         compact = config.output_vocab_size is not None
         self.register_buffer("output_ids", torch.arange(config.output_vocab_size) if compact else None)
@@ -230,17 +237,37 @@ class LMBase(nn.Module):
 
     # ------------------------------------------------------------------ shared forward pieces
 
-    def _train_logits(self, hidden: torch.Tensor, labels: torch.Tensor, supervised_only: bool) -> torch.Tensor:
+    def output_logits(self, hidden: torch.Tensor, input_ids: torch.Tensor, ctx: ForwardContext) -> torch.Tensor:
+        """``[B, T, vocab]`` logits of the last hidden state: the LM head, or ``log p`` with a copy head."""
+        logits = self.full_logits(self.head(hidden))
+        if self.copy_head is None:
+            return logits
+        attn, ids = self.copy_head.attention(hidden, input_ids, ctx.mask, ctx.kv_cache, ctx.cache_position)
+        return self.copy_head.mix(logits, hidden, attn, ids[:, None, :].expand(-1, hidden.shape[1], -1))
+
+    def _train_logits(self, hidden: torch.Tensor, labels: torch.Tensor, supervised_only: bool,
+                      input_ids: torch.Tensor | None = None, ctx: ForwardContext | None = None) -> torch.Tensor:
         """The LM head of ``train_forward``: ``[B, S, V]``, or packed ``[N, V]`` at ``labels != -100``.
 
         The loss reads only supervised positions, and with a 50k vocabulary the head is most of a
         small model's step (forward and backward), so training skips the prompt and padding rows
         (often over half of an MBPP batch). Selecting ``hidden`` first keeps the backward exact: the
-        skipped rows got zero gradient anyway.
+        skipped rows got zero gradient anyway. With a copy head (``input_ids`` and ``ctx`` needed) the
+        result is ``log p`` over the head's rows, plus, for a compact head, one last column holding the
+        mass copied onto ids outside it (never a target), so that every row still sums to 1.
         """
+        keep = labels != IGNORE_INDEX
+        if self.copy_head is None:
+            return self.head(hidden[keep] if supervised_only else hidden)
+        attn, ids = self.copy_head.attention(hidden, input_ids, ctx.mask, None, 0)
+        cols = ids[:, None, :].expand(-1, hidden.shape[1], -1)
+        extra = 0
+        if self.output_ids is not None:
+            rows = self.head_index[cols]
+            cols, extra = torch.where(rows >= 0, rows, self.head_rows), 1
         if supervised_only:
-            hidden = hidden[labels != IGNORE_INDEX]
-        return self.head(hidden)
+            hidden, attn, cols = hidden[keep], attn[keep], cols[keep]
+        return self.copy_head.mix(self.head(hidden), hidden, attn, cols, extra)
 
     def _prepare(
         self,
@@ -314,7 +341,11 @@ class LMBase(nn.Module):
         cfg = self.config
         shape = (self.num_block_applications, batch_size, cfg.num_heads, max_len, cfg.head_dim)
         keys = torch.zeros(shape, device=device or ref.device, dtype=dtype or ref.dtype)
-        return KVCache(keys, torch.zeros_like(keys))
+        copy = ()
+        if self.copy_head is not None:
+            copy = (keys.new_zeros(batch_size, max_len, cfg.hidden_size),
+                    torch.zeros(batch_size, max_len, dtype=torch.long, device=keys.device))
+        return KVCache(keys, torch.zeros_like(keys), *copy)
 
     # ------------------------------------------------------------------ cost
 
@@ -332,9 +363,11 @@ class LMBase(nn.Module):
         scores = 2 * 2 * D * context  # QK^T and attention x V
         return projections + mlp + scores
 
-    def _head_flops(self) -> float:
-        """Forward FLOPs per token of the LM head."""
-        return 2 * self.config.hidden_size * self.head_rows
+    def _head_flops(self, seq_len: int) -> float:
+        """Forward FLOPs per token of the LM head (and of the copy head, attending to (seq_len + 1) / 2 slots)."""
+        D = self.config.hidden_size
+        copy = self.copy_head.flops_per_token(D, (seq_len + 1) / 2) if self.copy_head is not None else 0.0
+        return 2 * D * self.head_rows + copy
 
     def flops_per_token(self, seq_len: int, training: bool = False) -> float:
         """FLOPs per token of an evaluation forward, or of one training step when ``training``."""

@@ -95,6 +95,11 @@ class ModelConfig(BaseModel):
     tie_embeddings: bool = False
     """Score tokens with the input embedding matrix (no separate LM head). A token the model has only
     *read* (a function name in the asserts) then has a trained output row too, which copying needs."""
+    copy_head: bool = False
+    """A pointer-generator output (:mod:`hrm_codegen.models.copy_head`): the next token is written by the
+    LM head or copied from a visible position, mixed by a learned gate; the logits are ``log p``. It lets
+    the model emit a token it has read but never had as a training target (a rare piece of a function
+    name in the asserts), which a plain head does not. Refuses ``train.loss: stablemax``."""
     output_vocab_size: int | None = None
     """Rows of the LM head. null = ``vocab_size`` (every token can be predicted); ``n`` = a compact output
     vocabulary of ``n`` token ids, kept in the checkpoint as the buffer ``output_ids`` (the trainer fills

@@ -173,7 +173,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         for step in range(M):
             # New positions start from H_init/L_init in every row, so cached decoding is exact for M > 1.
             z_H, z_L = self._segment(z_H, z_L, x, ctx, step * self.applications_per_segment, grad and step == M - 1)
-        return LMOutput(logits=self.full_logits(self.head(z_H)))
+        return LMOutput(logits=self.output_logits(z_H, input_ids, ctx))
 
     # ------------------------------------------------------------------ ACT training path
 
@@ -233,7 +233,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         z_L = torch.where(reset, L0, carry.z_L.to(x.dtype))
         z_H, z_L = self._segment(z_H, z_L, x, ctx, 0, torch.is_grad_enabled())
         labels = self.head_labels(data["labels"])
-        logits = self._train_logits(z_H, labels, supervised_only)
+        logits = self._train_logits(z_H, labels, supervised_only, data["input_ids"], ctx)
 
         steps = steps + 1
         is_last = steps >= M
@@ -280,7 +280,7 @@ class HierarchicalReasoningModel_ACTV1(LMBase, arch="hrm"):
         the Q target.
         """
         c = self.config
-        block, head = self._block_flops(seq_len), self._head_flops()
+        block, head = self._block_flops(seq_len), self._head_flops(seq_len)
         if not training:
             return self.num_block_applications * block + head
         modules = [c.L_layers] * c.L_cycles + [c.H_layers]  # blocks per module application, one H cycle

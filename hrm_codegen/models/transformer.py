@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from hrm_codegen.models.base import KVCache, LMBase, LMOutput, TrainOutput
+from hrm_codegen.models.base import ForwardContext, KVCache, LMBase, LMOutput, TrainOutput
 from hrm_codegen.models.config import ModelConfig
 from hrm_codegen.models.layers import Block, rms_norm
 
@@ -50,8 +50,8 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
         cache_position: int = 0,
     ) -> LMOutput:
         """Logits ``[B, T, vocab]``; arguments as in docs/architecture.md."""
-        x = self._hidden(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
-        return LMOutput(logits=self.full_logits(self.head(x)))
+        x, ctx = self._hidden(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
+        return LMOutput(logits=self.output_logits(x, input_ids, ctx))
 
     def _hidden(
         self,
@@ -61,14 +61,15 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
         prefix_lengths: torch.Tensor | None = None,
         kv_cache: KVCache | None = None,
         cache_position: int = 0,
-    ) -> torch.Tensor:
-        """The LM head's input ``[B, T, D]`` (split from ``forward`` so training can apply the head sparsely)."""
+    ) -> tuple[torch.Tensor, ForwardContext]:
+        """The LM head's input ``[B, T, D]`` and the forward's context (split from ``forward`` so training
+        can apply the head sparsely)."""
         x, ctx = self._prepare(input_ids, attention_mask, position_ids, prefix_lengths, kv_cache, cache_position)
         for i, layer in enumerate(self.layers):
             x = layer(x, ctx.mask, ctx.rotary, ctx.cache_for(i), ctx.cache_position)
         if self.config.norm_style == "pre":
             x = rms_norm(x, self.config.rms_norm_eps)
-        return x
+        return x, ctx
 
     def initial_carry(self, batch: dict[str, torch.Tensor]) -> TransformerCarry:
         """A carry with every row halted (the transformer keeps no state between steps)."""
@@ -84,10 +85,10 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
         only, see ``TrainOutput``).
         """
         attention_mask = batch.get("attention_mask")
-        hidden = self._hidden(batch["input_ids"], attention_mask, batch.get("position_ids"),
-                              prefix_lengths=batch.get("prompt_lengths"))
+        hidden, ctx = self._hidden(batch["input_ids"], attention_mask, batch.get("position_ids"),
+                                   prefix_lengths=batch.get("prompt_lengths"))
         labels = self.head_labels(batch["labels"])
-        logits = self._train_logits(hidden, labels, supervised_only)
+        logits = self._train_logits(hidden, labels, supervised_only, batch["input_ids"], ctx)
         B = hidden.shape[0]
         halted = torch.ones(B, dtype=torch.bool, device=logits.device)
         out = TrainOutput(
@@ -105,5 +106,5 @@ class TransformerForCausalLM(LMBase, arch="transformer"):
 
     def flops_per_token(self, seq_len: int, training: bool = False) -> float:
         """Forward FLOPs per token; a training step is forward + backward (2x) = 3x."""
-        forward = self.config.num_layers * self._block_flops(seq_len) + self._head_flops()
+        forward = self.config.num_layers * self._block_flops(seq_len) + self._head_flops(seq_len)
         return 3 * forward if training else forward

@@ -217,6 +217,9 @@ class TrainConfig(_Section):
                              f"is per row), got kind {self.data.kind!r}, attention {self.model.attention!r}")
         if self.data.def_line_weight != 1.0 and self.data.kind != "mbpp":
             raise ValueError(f"data.def_line_weight needs data.kind: mbpp (raw code has no entry point), got {self.data.kind!r}")
+        if self.model.copy_head and self.train.loss != "softmax":
+            raise ValueError("model.copy_head gives normalised log-probabilities, which train.loss: stablemax "
+                             "would re-normalise wrongly; use train.loss: softmax")
         if self.data.seq_len > self.model.max_seq_len:
             raise ValueError(f"data.seq_len ({self.data.seq_len}) exceeds model.max_seq_len ({self.model.max_seq_len})")
         return self

@@ -13,6 +13,8 @@ CASES = {
     "hrm_learned_pre": dict(pos_encodings="learned", norm_style="pre"),
     "transformer": dict(arch="transformer"),
     "transformer_prefix": dict(arch="transformer", attention="prefix"),
+    "hrm_copy_head_M2": dict(copy_head=True, halt_max_steps=2),
+    "transformer_copy_head": dict(arch="transformer", copy_head=True),
 }
 
 

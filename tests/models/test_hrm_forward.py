@@ -14,6 +14,8 @@ VARIANTS = {
     "hrm_learned_pre": dict(pos_encodings="learned", norm_style="pre", halt_max_steps=2),
     "transformer": dict(arch="transformer"),
     "transformer_pre": dict(arch="transformer", norm_style="pre"),
+    "hrm_copy_head": dict(copy_head=True),
+    "transformer_copy_head": dict(arch="transformer", copy_head=True),
 }
 
 
@@ -237,7 +239,7 @@ def test_transformer_train_forward():
 def test_flops_follow_schedule():
     """FLOPs scale with the real schedule: M segments, and back-propagation through the last K applications."""
     m1, m2 = tiny_model(), tiny_model(halt_max_steps=2)
-    block, head = m1._block_flops(32), m1._head_flops()
+    block, head = m1._block_flops(32), m1._head_flops(32)
     assert m1.flops_per_token(32) == pytest.approx(m1.num_block_applications * block + head)
     assert m2.flops_per_token(32) - head == pytest.approx(2 * (m1.flops_per_token(32) - head))
     k2, k_all = tiny_model(grad_last_k=2), tiny_model(grad_last_k=100)
@@ -246,3 +248,7 @@ def test_flops_follow_schedule():
     # The baseline with as many layers as HRM has block applications costs the same per token.
     t = tiny_model(arch="transformer", num_layers=m1.num_block_applications)
     assert t.flops_per_token(32) == pytest.approx(m1.flops_per_token(32))
+    # A copy head adds its projections and scores over the (32 + 1) / 2 visible slots on average.
+    D = TINY["hidden_size"]
+    extra = 4 * D * D + 2 * D * 16.5 + 2 * D
+    assert tiny_model(copy_head=True).flops_per_token(32) == pytest.approx(m1.flops_per_token(32) + extra)

@@ -25,9 +25,9 @@ def _packed(items: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
     }
 
 
-@pytest.mark.parametrize("arch", ["hrm", "transformer"])
-def test_packed_row_logits_equal_each_example_alone(arch):
-    lm = tiny_model(arch=arch, max_seq_len=64)
+@pytest.mark.parametrize("arch,copy_head", [("hrm", False), ("transformer", False), ("hrm", True)])
+def test_packed_row_logits_equal_each_example_alone(arch, copy_head):
+    lm = tiny_model(arch=arch, max_seq_len=64, copy_head=copy_head)
     g = torch.Generator().manual_seed(0)
     rows = [[_item(torch.randint(0, 61, (n,), generator=g).tolist()) for n in ns] for ns in ([7, 12, 5], [20, 9])]
     batch = collate_batch([_packed(r) for r in rows], pad_token_id=0, pad_to=48)  # row 2 ends in padding
