@@ -232,7 +232,8 @@ def generate(
             row may also emit the tokens of its own prompt that the head lacks (their embedding rows
             score them; :meth:`~hrm_codegen.models.base.LMBase.scoring_also`). The compact head holds
             the ids of the training data; a name in a new task's asserts can hold a piece that never
-            occurred there, and copying it needs this. No effect on other heads.
+            occurred there, and copying it needs this. No effect on other heads, nor with a copy head
+            (``model.copy_head``), which emits the prompt's tokens by itself.
 
     Returns:
         ``LongTensor [B * num_return_sequences, S + T]``: prompt + ``T <= max_new_tokens`` new tokens;
@@ -265,8 +266,8 @@ def _prompt_tokens_outside_head(model, input_ids, attention_mask, n):
     """Ids of the batch's prompts that a tied compact head lacks, and a ``[rows, V]`` mask of the ones a
     row did *not* read (each row may emit only its own prompt's tokens, so batching changes nothing)."""
     index = getattr(model, "head_index", None)
-    if index is None or getattr(model, "lm_head", True) is not None:
-        return None, None
+    if index is None or getattr(model, "lm_head", True) is not None or getattr(model, "copy_head", None) is not None:
+        return None, None  # no tied compact head, or a copy head: that one already emits the prompt's tokens
     real = attention_mask.bool()
     extra = input_ids[real].unique()
     extra = extra[index[extra] < 0]
