@@ -119,6 +119,9 @@ LEVERS = {
     # data.head_ids=targets: only the ids the training code predicts (the cpu preset from e08030b on)
     "packed + tied compact head of targets (fp32)": dict(pack=True, mp="no", compact="targets", tied=True),
     "packed + bf16 + tied compact head of targets": dict(pack=True, mp="bf16", compact="targets", tied=True),
+    # + model.copy_head (the cpu preset from 01a1f4a on; mixed_precision auto picks bf16 where the CPU has it)
+    "packed + tied compact head of targets + copy head (fp32)": dict(pack=True, mp="no", compact="targets", tied=True,
+                                                                    copy=True),
 }
 
 
@@ -165,7 +168,7 @@ def one_lever(args) -> dict:
     if lever.get("compact"):
         every = lever["compact"] != "targets"
         ids = output_ids_of(data, cfg.model.vocab_size, identifiers=every, inputs=every)
-        lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids),
+        lm = build_model(cfg.model.model_copy(update={"output_vocab_size": len(ids), "copy_head": bool(lever.get("copy")),
                                                       "tie_embeddings": bool(lever.get("tied"))}))
         lm.set_output_ids(ids)
     else:
