@@ -255,9 +255,27 @@ def generate(
             if score_prompt_tokens else (None, None)
         head = model.scoring_also(extra) if extra is not None else nullcontext()
         with head:
-            return _decode(model, decoder_cls, input_ids, attention_mask, max_new_tokens, num_return_sequences,
-                           temperature, top_k, top_p, generator, eos_token_id, pad_token_id, stopping_criteria,
-                           streamer, not_read, device)
+            decoder = decoder_cls(model, input_ids.long(), attention_mask, max_new_tokens, num_return_sequences)
+            finished = torch.zeros(decoder.tokens.shape[0], dtype=torch.bool, device=device)
+            for step in range(max_new_tokens):
+                logits = decoder.next_logits()
+                if not_read is not None:
+                    logits = logits.masked_fill(not_read, float("-inf"))
+                next_tokens = sample_next_token(logits, temperature, top_k, top_p, generator)
+                next_tokens = next_tokens.masked_fill(finished, pad_token_id)
+                decoder.append(next_tokens)
+                if streamer is not None:
+                    streamer.put(next_tokens)
+                if eos_token_id is not None:
+                    finished |= next_tokens == eos_token_id
+                if stopping_criteria is not None:
+                    finished |= stopping_criteria(decoder.output()[:, decoder.prompt_len :]).to(device)
+                # No forward for a token nobody will sample from: stop when all rows are done.
+                if bool(finished.all()) or step == max_new_tokens - 1:
+                    break
+            if streamer is not None:
+                streamer.end()
+            return decoder.output()
     finally:
         model.train(was_training)
 
@@ -279,30 +297,4 @@ def _prompt_tokens_outside_head(model, input_ids, attention_mask, n):
     is_extra = torch.zeros(model.config.vocab_size, dtype=torch.bool, device=input_ids.device)
     is_extra[extra] = True
     return extra, (is_extra & ~read).repeat_interleave(n, dim=0)
-
-
-def _decode(model, decoder_cls, input_ids, attention_mask, max_new_tokens, num_return_sequences, temperature,
-            top_k, top_p, generator, eos_token_id, pad_token_id, stopping_criteria, streamer, not_read, device):
-    """The decoding loop of :func:`generate` (arguments as there)."""
-    decoder = decoder_cls(model, input_ids.long(), attention_mask, max_new_tokens, num_return_sequences)
-    finished = torch.zeros(decoder.tokens.shape[0], dtype=torch.bool, device=device)
-    for step in range(max_new_tokens):
-        logits = decoder.next_logits()
-        if not_read is not None:
-            logits = logits.masked_fill(not_read, float("-inf"))
-        next_tokens = sample_next_token(logits, temperature, top_k, top_p, generator)
-        next_tokens = next_tokens.masked_fill(finished, pad_token_id)
-        decoder.append(next_tokens)
-        if streamer is not None:
-            streamer.put(next_tokens)
-        if eos_token_id is not None:
-            finished |= next_tokens == eos_token_id
-        if stopping_criteria is not None:
-            finished |= stopping_criteria(decoder.output()[:, decoder.prompt_len :]).to(device)
-        # No forward for a token nobody will sample from: stop when all rows are done.
-        if bool(finished.all()) or step == max_new_tokens - 1:
-            break
-    if streamer is not None:
-        streamer.end()
-    return decoder.output()
 
