@@ -1,6 +1,6 @@
 """Small programming exercises in MBPP's format, generated from templates and checked by execution.
 
-Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``) is written from the Python language and
+Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``, ``_seq``, ``_strmath``) is written from the Python language and
 its standard library (builtins; str/list/dict/set/tuple methods; math, itertools, collections, re,
 heapq, bisect, functools) and from the *shapes* of MBPP **train** tasks (601-974); no MBPP test or
 validation task was used to write them. A template has paraphrased descriptions, one or more
@@ -202,10 +202,17 @@ def parse_templates(text: str) -> list[Template]:
 
 def load_templates() -> list[Template]:
     """Every template shipped with the package (parsed once per call; cheap)."""
-    from hrm_codegen.data import exercise_templates, exercise_templates_num, exercise_templates_text
+    from hrm_codegen.data import (
+        exercise_templates,
+        exercise_templates_num,
+        exercise_templates_seq,
+        exercise_templates_strmath,
+        exercise_templates_text,
+    )
 
-    texts = (exercise_templates.TEMPLATES_TEXT, exercise_templates_text.TEMPLATES_TEXT, exercise_templates_num.TEMPLATES_TEXT)
-    return parse_templates("\n".join(texts))
+    modules = (exercise_templates, exercise_templates_text, exercise_templates_num, exercise_templates_seq,
+               exercise_templates_strmath)
+    return parse_templates("\n".join(m.TEMPLATES_TEXT for m in modules))
 
 
 # --------------------------------------------------------------------------------------------
