@@ -1,4 +1,4 @@
-"""``hrm-codegen run --preset P [--compare-baseline]``: build data -> train -> evaluate -> report.
+"""``hrm-codegen run --preset P [--compare-baseline] [--arms A,B]``: build data -> train -> evaluate -> report.
 
 A preset (``hrm_codegen/configs/presets/<name>.yaml``, validated by :class:`PresetConfig`) names the steps of one end-to-end job:
 
@@ -10,13 +10,18 @@ A preset (``hrm_codegen/configs/presets/<name>.yaml``, validated by :class:`Pres
   stage ended with (``train.init_from``), e.g. pre-training on raw code, then fine-tuning;
 * ``evaluate``: the MBPP split and tasks to score, greedy decoding for Pass@1 and sampling for
   Pass@k (k up to ``sampled.n``);
-* ``baseline``: overrides that turn the model into the transformer baseline for ``--compare-baseline``.
+* ``baseline``: overrides that turn the model into the transformer baseline for ``--compare-baseline``;
+* ``arms`` (optional): named override lists for ``--arms`` (e.g. deep supervision, pre-norm, the
+  HRM-Text recipe), each applied to every stage and trained as its own model on the same data.
 
 **Equal training compute.** With ``--compare-baseline`` the baseline is trained on the same data,
 stage by stage. Its depth is the one whose training FLOPs per token are closest to HRM's
 (``model.flops_per_token(seq_len, training=True)``), and its number of steps is scaled so that its
 total training FLOPs (FLOPs/token x tokens seen) equal HRM's as closely as whole steps allow. Both
-totals are in the report.
+totals are in the report. Every arm of ``--arms`` is matched the same way (:func:`arm_config`): its
+steps are scaled by the FLOPs-per-token ratio, and a transformer arm that does not fix
+``model.num_layers`` gets the depth closest to the HRM's FLOPs per token. ``--arms baseline`` is the
+baseline of ``--compare-baseline``.
 
 Outputs go to ``runs/<preset>/`` (``--out``): one folder per model and stage, the evaluation folders,
 and ``report.md`` + ``report.json`` with the training-loss drop, validation loss, Pass@1 (greedy),
@@ -134,6 +139,8 @@ class PresetConfig(_Strict):
     stages: list[StageSpec] = Field(min_length=1)
     evaluate: EvaluateSpec = EvaluateSpec()
     baseline: BaselineSpec = BaselineSpec()
+    arms: dict[str, list[str]] = {}
+    """Named arms for ``--arms``: ``key=value`` overrides applied to every stage (:func:`arm_config`)."""
     path: str = ""
     """The file it was read from."""
 
@@ -141,6 +148,14 @@ class PresetConfig(_Strict):
     @classmethod
     def _one_or_many(cls, v):
         return [v] if isinstance(v, dict) else (v or [])
+
+    @field_validator("arms")
+    @classmethod
+    def _arm_names(cls, v):
+        # "hrm" is the preset's own model and "baseline" the transformer of the `baseline` section.
+        if reserved := sorted({"hrm", "baseline"} & set(v)):
+            raise ValueError(f"arm names {reserved} are reserved")
+        return v
 
 
 # ---------------------------------------------------------------------------------------- presets
@@ -177,35 +192,63 @@ def _flops_per_token(model_cfg, seq_len: int, training: bool = True) -> float:
     return float(model.flops_per_token(seq_len, training=training))
 
 
-def baseline_config(cfg, baseline_overrides: list[str]):
-    """The baseline stage config matched to ``cfg`` (an HRM stage) in training FLOPs.
+def arm_config(cfg, overrides: list[str], name: str):
+    """The stage config of arm ``name``: ``cfg`` (an HRM stage) with ``overrides``, matched to it in training FLOPs.
 
-    The transformer keeps the width, heads, expansion and positions of the HRM; its ``num_layers``
-    is the one with training FLOPs/token closest to the HRM's, and ``train.max_steps`` is scaled by
-    the remaining FLOPs ratio so the two runs spend the same compute on the same token stream.
-    Returns ``(config, info)`` where ``info`` records both FLOPs figures.
+    A transformer arm (``model.arch=transformer``) that does not set ``model.num_layers`` gets the
+    depth whose training FLOPs/token are closest to the HRM's, keeping width, heads, expansion and
+    positions. ``train.max_steps`` is then scaled by the remaining FLOPs ratio so the arms spend the
+    same compute on the same token stream. Returns ``(config, info)`` where ``info`` records both
+    FLOPs figures and both step counts.
     """
     seq = cfg.data.seq_len
     hrm_fpt = _flops_per_token(cfg.model, seq)
-    # Any key of the training config may be overridden for the baseline (model.*, optim.lr, ...);
-    # the schema names a bad one.
-    raw = apply_overrides(cfg.model_dump(), ["model.arch=transformer", *baseline_overrides])
-    best = None
-    for n in range(1, 97):
-        raw["model"]["num_layers"] = n
-        fpt = _flops_per_token(validate(TrainConfig, raw, "invalid baseline config").model, seq)
-        if best is None or abs(fpt - hrm_fpt) < abs(best[1] - hrm_fpt):
-            best = (n, fpt)
-        if fpt > hrm_fpt:
-            break
-    raw["model"]["num_layers"] = best[0]
-    steps = max(1, round(cfg.train.max_steps * hrm_fpt / best[1]))
+    # Any key of the training config may be overridden (model.*, optim.lr, ...); the schema names a bad one.
+    raw = apply_overrides(cfg.model_dump(), list(overrides))
+    what = f"invalid arm {name!r}"
+    depth = None
+    if raw["model"]["arch"] == "transformer" and not any(o.startswith("model.num_layers=") for o in overrides):
+        best = None
+        for n in range(1, 97):
+            raw["model"]["num_layers"] = n
+            fpt = _flops_per_token(validate(TrainConfig, raw, what).model, seq)
+            if best is None or abs(fpt - hrm_fpt) < abs(best[1] - hrm_fpt):
+                best = (n, fpt)
+            if fpt > hrm_fpt:
+                break
+        depth = raw["model"]["num_layers"] = best[0]
+    fpt = _flops_per_token(validate(TrainConfig, raw, what).model, seq)
+    steps = max(1, round(cfg.train.max_steps * hrm_fpt / fpt))
     raw["train"]["max_steps"] = steps
-    raw["run_name"] = f"{cfg.run_name}-baseline"
-    out = validate(TrainConfig, raw, "invalid baseline config")
-    info = {"hrm_train_flops_per_token": hrm_fpt, "baseline_train_flops_per_token": best[1],
-            "baseline_num_layers": best[0], "hrm_steps": cfg.train.max_steps, "baseline_steps": steps}
+    raw["run_name"] = f"{cfg.run_name}-{name}"
+    out = validate(TrainConfig, raw, what)
+    info = {"arm": name, "hrm_train_flops_per_token": hrm_fpt, "arm_train_flops_per_token": fpt,
+            "hrm_steps": cfg.train.max_steps, "arm_steps": steps, "arm_num_layers": depth}
     return out, info
+
+
+def baseline_config(cfg, baseline_overrides: list[str]):
+    """The transformer baseline of ``--compare-baseline``: :func:`arm_config` with ``model.arch=transformer``.
+
+    ``info`` also carries the older key names (``baseline_train_flops_per_token``, ``baseline_steps``,
+    ``baseline_num_layers``) that reports written before ``--arms`` used.
+    """
+    out, info = arm_config(cfg, ["model.arch=transformer", *baseline_overrides], "baseline")
+    info |= {"baseline_train_flops_per_token": info["arm_train_flops_per_token"],
+             "baseline_num_layers": info["arm_num_layers"], "baseline_steps": info["arm_steps"]}
+    return out, info
+
+
+def select_arms(preset: PresetConfig, names: list[str]) -> dict[str, list[str]]:
+    """The override lists of the named arms (``baseline`` = the preset's transformer baseline).
+
+    Raises :class:`ConfigError` naming an arm the preset does not define, before any work.
+    """
+    known = {"baseline": ["model.arch=transformer", *preset.baseline.overrides], **preset.arms}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ConfigError(f"--arms: unknown arm(s) {unknown}; preset {preset.name!r} defines {sorted(known)}")
+    return {n: known[n] for n in names}
 
 
 # ---------------------------------------------------------------------------------------- steps
@@ -248,7 +291,7 @@ def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Pat
                               "benchmark": str(ev.get("benchmark", "mbpp"))}
     if ev.get("tasks"):
         common["tasks"] = str(ev["tasks"])
-    for key in ("timeout", "workers", "batch_size"):
+    for key in ("timeout", "workers", "batch_size", "ema"):
         if ev.get(key) is not None:
             common[key] = ev[key]
     results = {}
@@ -418,28 +461,39 @@ def _machine() -> str:
 
 
 def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: bool = False,
-        overrides: list[str] = ()) -> dict[str, Any]:
-    """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict."""
+        overrides: list[str] = (), arms: list[str] = ()) -> dict[str, Any]:
+    """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict.
+
+    ``arms`` names the preset's arms to train beside the HRM, each at the HRM's training FLOPs
+    (``compare_baseline`` adds ``baseline``).
+    """
     t0 = time.time()
     preset = load_preset(preset_name)
     out = Path(out_dir) if out_dir else Path("runs") / preset.name
     corpora = corpus_configs(preset)  # every config error surfaces before any work
     stages = stage_configs(preset, list(overrides))
-    baseline_stages, equal = [], []
-    if compare_baseline:
+    names = list(dict.fromkeys([*(["baseline"] if compare_baseline else []), *arms]))
+    models: list[tuple[str, list]] = [("hrm", stages)]
+    equal = []
+    for arm, arm_overrides in select_arms(preset, names).items():
+        arm_stages = []
         for name, cfg in stages:
-            bcfg, info = baseline_config(cfg, preset.baseline.overrides)
-            baseline_stages.append((name, bcfg))
+            acfg, info = (baseline_config(cfg, preset.baseline.overrides) if arm == "baseline"
+                          else arm_config(cfg, [*arm_overrides, *overrides], arm))
+            arm_stages.append((name, acfg))
             equal.append({"stage": name} | info)
+        models.append((arm, arm_stages))
     check_writable(out, "--out (run folder)")
     report: dict[str, Any] = {"preset": preset.name, "description": preset.description,
                               "started": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": _machine()}
     report["corpus"] = ensure_corpus(corpora)
     report["models"] = {}
-    for label, sts in [("hrm", stages)] + ([("baseline", baseline_stages)] if compare_baseline else []):
+    for label, sts in models:
         summaries = train_stages(sts, out / label)
-        evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], preset.evaluate.model_dump(exclude_none=True),
-                                    out / label)
+        ev = preset.evaluate.model_dump(exclude_none=True)
+        # An arm that keeps an EMA of its weights (HRM-Text's recipe) is evaluated with them.
+        ev["ema"] = sts[-1][1].train.ema_decay is not None
+        evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], ev, out / label)
         report["models"][label] = model_result(summaries, evals)
         if "greedy" in evals and preset.evaluate.benchmark == "mbpp":
             files = [f for _, c in sts for f in ([c.data.train] if isinstance(c.data.train, str) else c.data.train)
@@ -449,9 +503,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         plot = summaries[-1].get("plot_path")
         if plot and Path(plot).is_file():
             shutil.copy(plot, out / f"loss-{label}.png")
-    if compare_baseline:
-        for row, name in zip(equal, [s for s, _ in stages]):
-            row["stage"] = name
+    if equal:
         report["equal_compute"] = equal
     report["wall_s"] = time.time() - t0
     (out / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
@@ -466,11 +518,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--preset", default="quickstart", help="a preset shipped in the package (quickstart, mini, gpu-speedrun) or a YAML path")
     ap.add_argument("--compare-baseline", action="store_true",
                     help="also train the transformer baseline at equal training FLOPs and compare")
+    ap.add_argument("--arms", default="", metavar="A,B",
+                    help="also train these arms of the preset (its `arms:` section, or baseline) at the HRM's training FLOPs")
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
     args = ap.parse_args(argv)
     try:
-        report = run(args.preset, args.out, args.compare_baseline, args.overrides)
+        arms = [a.strip() for a in args.arms.split(",") if a.strip()]
+        report = run(args.preset, args.out, args.compare_baseline, args.overrides, arms)
     except ConfigError as e:
         print(f"hrm-codegen run: error: {e}", file=sys.stderr)
         return 2

@@ -82,3 +82,33 @@ def test_greedy_analysis_rates_names_and_finds_the_closest_training_solution(tmp
     (p,) = ga["passing"]
     assert p["task_id"] == 11 and p["nearest_training"]["key"] == "train.jsonl:2"
     assert p["nearest_training"]["similarity"] == 1.0  # the same program up to names
+
+
+def test_arms_are_matched_in_training_flops_and_unknown_arms_fail_before_work(tmp_path):
+    preset = {"name": "arms", "stages": [{"config": "tiny", "overrides": ["train.max_steps=100"]}],
+              "arms": {"m2": ["model.halt_max_steps=2"], "pre": ["model.norm_style=pre", "optim.lr=1e-3"],
+                       "tf_prefix": ["model.arch=transformer", "model.attention=prefix"]}}
+    path = tmp_path / "arms.yaml"
+    path.write_text(yaml.safe_dump(preset))
+    p = pipeline.load_preset(path)
+    ((_, cfg),) = pipeline.stage_configs(p)
+    arms = pipeline.select_arms(p, ["m2", "tf_prefix", "baseline"])
+    assert list(arms) == ["m2", "tf_prefix", "baseline"]
+    for name, overrides in arms.items():
+        acfg, info = pipeline.arm_config(cfg, overrides, name)
+        assert acfg.run_name.endswith(name)
+        hrm_total = info["hrm_train_flops_per_token"] * info["hrm_steps"]
+        arm_total = info["arm_train_flops_per_token"] * info["arm_steps"]
+        assert abs(arm_total - hrm_total) <= info["arm_train_flops_per_token"]
+    m2, info = pipeline.arm_config(cfg, arms["m2"], "m2")
+    # M = 2 spends an extra no-grad segment per step on the Q target, so it gets fewer steps
+    assert m2.model.halt_max_steps == 2 and info["arm_steps"] < 100 and info["arm_num_layers"] is None
+    tf, info = pipeline.arm_config(cfg, arms["tf_prefix"], "tf_prefix")
+    assert tf.model.attention == "prefix" and tf.model.num_layers == info["arm_num_layers"] >= 1
+    with pytest.raises(ConfigError, match="nope"):
+        pipeline.select_arms(p, ["nope"])
+    assert pipeline.main(["--preset", str(path), "--arms", "m2,nope", "--out", str(tmp_path / "o")]) == 2
+    assert not (tmp_path / "o").exists()  # refused before any work
+    path.write_text(yaml.safe_dump({**preset, "arms": {"hrm": []}}))
+    with pytest.raises(ConfigError, match="reserved"):
+        pipeline.load_preset(path)
