@@ -19,7 +19,8 @@
 #   PYTHON               interpreter (default: .venv/bin/python if it imports torch, else python3)
 #
 # Steps (names as in summary.json): env, pytest_gpu, pytest_quick, model_bench, train_bench,
-# generate_bench, train_dry_run, generate_bench_full_uncached. Files under $OUT (at most 8, the
+# generate_bench, train_dry_run, generate_bench_full_uncached, arms_short (issue 14's arms, 80 steps
+# each, `run --preset arms-short --arms ...`: its per-arm figures are in summary.json). Files under $OUT (at most 8, the
 # device tool's limit): env.txt, log.txt (every step's output), model_bench.json, train_bench.json,
 # generate_bench.json, generate_bench_full_uncached.json, train_dry_run.json, summary.json.
 #
@@ -248,6 +249,13 @@ for s in steps:
             elif name == "train_dry_run":
                 hl[name] = {k: d.get(k) for k in ("first_loss", "last_loss", "val_loss", "reload_max_abs_diff",
                                                   "tokens_per_s", "num_parameters", "steps", "dry_run")}
+        elif name == "arms_short":
+            d = load(os.path.join(work, "arms", "report.json"))
+            hl[name] = {"json": "missing or invalid"} if d is None else {
+                arm: {"steps": m["stages"][-1]["steps"], "train_flops": m.get("train_flops"),
+                      "val_loss": m.get("val_loss"), "tokens_per_s": m["stages"][-1]["tokens_per_s"],
+                      "pass@1": (m["evaluation"].get("greedy") or {}).get("pass@1")}
+                for arm, m in d["models"].items()}
     except Exception as e:
         hl[name] = {"summary_error": f"{type(e).__name__}: {e}"}
 imports = load(os.path.join(work, "imports.json")) or {}
@@ -401,7 +409,8 @@ if [[ $SMOKE == 1 ]]; then
     GEN_FULL_ARGS=(--config tiny --full-uncached --prompt-len 16 --new-tokens 4 --batch-sizes 1,2
                    --skip-latency)
     DRY_ARGS=(--config tiny)
-    T_PYTEST_GPU=120 T_PYTEST_QUICK=120 T_MODEL=90 T_TRAIN=120 T_GEN=90 T_DRY=120 T_GEN_FULL=60
+    ARMS_ARGS=(train.max_steps=2 model.hidden_size=32)
+    T_PYTEST_GPU=120 T_PYTEST_QUICK=120 T_MODEL=90 T_TRAIN=120 T_GEN=90 T_DRY=120 T_GEN_FULL=60 T_ARMS=240
 else
     QUICK_TESTS=(tests/models/test_hrm_forward.py tests/inference/test_kv_cache.py tests/inference/test_generation.py)
     MODEL_ARGS=(--device cuda --seq-len 256 --batch-size 8 --steps 10)
@@ -410,7 +419,8 @@ else
     GEN_ARGS=(--batch-sizes 1,16 --num-lengths 5 --check-steps 16)
     GEN_FULL_ARGS=(--full-uncached --batch-sizes 1,16 --skip-latency)
     DRY_ARGS=()   # the default config, hrm-27m
-    T_PYTEST_GPU=90 T_PYTEST_QUICK=120 T_MODEL=75 T_TRAIN=120 T_GEN=120 T_DRY=120 T_GEN_FULL=90
+    ARMS_ARGS=()  # the preset as shipped: 80 steps per arm
+    T_PYTEST_GPU=90 T_PYTEST_QUICK=120 T_MODEL=75 T_TRAIN=120 T_GEN=120 T_DRY=120 T_GEN_FULL=90 T_ARMS=200
 fi
 
 if "$PY" -c "import pytest" >/dev/null 2>&1; then
@@ -430,6 +440,10 @@ run_step train_dry_run "$T_DRY" train_dry_run.json "$PY" scripts/train_codegen.p
 # Last: the real uncached generate (cheap on a GPU), to check the estimate of generate_bench.
 RESULT=generate_bench_full_uncached.json run_step generate_bench_full_uncached "$T_GEN_FULL" - \
     "$PY" "$WORK/generate_bench_on_device.py" "$DEV" "${GEN_FULL_ARGS[@]}" --out "$OUT/generate_bench_full_uncached.json"
+# Issue 14's matrix, short: every arm trains and is evaluated; the report stays in $WORK (8 files at most
+# come back), its per-arm figures go into summary.json.
+run_step arms_short "$T_ARMS" - "$PY" -m hrm_codegen.cli run --preset arms-short \
+    --arms baseline,m2,m4,post,hrm_text,tf_prefix --out "$WORK/arms" "${ARMS_ARGS[@]}"
 write_summary
 
 say "finished in $(elapsed)s; $FAILED step(s) not ok; results in $OUT:"

@@ -57,12 +57,13 @@ from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
 from hrm_codegen.evaluation.nearest import nearest, normalised_corpus
-from hrm_codegen.io import read_jsonl
+from hrm_codegen.io import iter_jsonl, read_jsonl
 from hrm_codegen.models import build_model
 from hrm_codegen.tasks.base import task_number
 from hrm_codegen.tasks.mbpp import completion_signals, load_mbpp, load_mbpp_jsonl
 from hrm_codegen.training.config import TrainConfig, load_train_config
 from hrm_codegen.training.loop import train
+from hrm_codegen.training.metrics import new_figure, save_figure
 
 
 class _Strict(BaseModel):
@@ -183,13 +184,26 @@ def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
 # ---------------------------------------------------------------------------------------- baseline
 
 
+def _meta_model(model_cfg):
+    # On the meta device: costs depend only on the config, and initialising a 27M-style model's
+    # weights for real takes seconds per candidate depth.
+    with torch.device("meta"):
+        return build_model(model_cfg.model_dump())
+
+
 def _flops_per_token(model_cfg, seq_len: int, training: bool = True) -> float:
     """Training (or forward) FLOPs per token of a model config, counted by the model itself."""
-    # Built on the meta device: FLOPs depend only on the config, and initialising a 27M-style
-    # model's weights for real takes seconds per candidate depth.
-    with torch.device("meta"):
-        model = build_model(model_cfg.model_dump())
-    return float(model.flops_per_token(seq_len, training=training))
+    return float(_meta_model(model_cfg).flops_per_token(seq_len, training=training))
+
+
+def model_costs(model_cfg, seq_len: int) -> dict[str, float]:
+    """A model config's costs for the report: training and inference FLOPs per token at ``seq_len``
+    and the KV-cache bytes per token (fp32 and bf16)."""
+    model = _meta_model(model_cfg)
+    return {"train_flops_per_token": float(model.flops_per_token(seq_len, training=True)),
+            "inference_flops_per_token": float(model.flops_per_token(seq_len, training=False)),
+            "kv_cache_bytes_per_token_fp32": model.kv_cache_bytes_per_token(4),
+            "kv_cache_bytes_per_token_bf16": model.kv_cache_bytes_per_token(2)}
 
 
 def arm_config(cfg, overrides: list[str], name: str):
@@ -279,7 +293,7 @@ def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
         print(f"[run] training {cfg.run_name} ({name}): {cfg.model.arch}, {cfg.train.max_steps} steps", flush=True)
         summary = train(cfg, out_dir=stage_dir)
         summary["stage"] = name
-        summary["train_flops_per_token"] = _flops_per_token(cfg.model, cfg.data.seq_len)
+        summary |= model_costs(cfg.model, cfg.data.seq_len)
         summaries.append(summary)
         init_from = summary["last_checkpoint"]
     return summaries
@@ -371,10 +385,39 @@ def model_result(summaries: list[dict[str, Any]], evals: dict[str, Any]) -> dict
                    for s in summaries],
         "num_parameters": last.get("num_parameters"),
         "train_flops": flops or None,
+        **{k: last.get(k) for k in ("inference_flops_per_token", "kv_cache_bytes_per_token_fp32",
+                                    "kv_cache_bytes_per_token_bf16")},
         "val_loss": last.get("val_loss"),
         "evaluation": {name: {k: v for k, v in ev.items() if k != "results_path"} for name, ev in evals.items()},
         "samples": sample_tasks(evals["greedy"]["results_path"]) if "greedy" in evals else [],
     }
+
+
+def val_loss_curve(summaries: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """``(training FLOPs so far, validation loss)`` at each evaluation of a model's stages, from their metrics.
+
+    FLOPs are the stage's training FLOPs per token times the real tokens seen, added over stages."""
+    points, offset = [], 0.0
+    for s in summaries:
+        path = Path(s.get("metrics_path") or "")
+        rows = [r for _, r in iter_jsonl(path, skip_bad=True)] if path.is_file() else []
+        points += [(offset + s["train_flops_per_token"] * r["tokens_seen"], r["val_loss"]) for r in rows
+                   if r.get("kind") == "eval" and r.get("tokens_seen") is not None and r.get("val_loss") is not None]
+        offset += s["train_flops_per_token"] * s.get("tokens_seen", 0)
+    return points
+
+
+def plot_val_loss_vs_flops(curves: dict[str, list[tuple[float, float]]], out_png: Path) -> Path | None:
+    """``val_loss_vs_flops.png``: every model's validation loss against its training FLOPs, on one axis."""
+    curves = {k: v for k, v in curves.items() if v}
+    if not curves:
+        return None
+    fig, ax = new_figure()
+    for name, pts in curves.items():
+        ax.plot(*zip(*pts), marker="o", markersize=3, label=name)
+    ax.set_xlabel("training FLOPs")
+    ax.set_ylabel("validation loss (nats/token)")
+    return save_figure(fig, ax, out_png)
 
 
 def _fmt(x, spec=".3f"):
@@ -391,20 +434,26 @@ def render_markdown(report: dict[str, Any]) -> str:
              f"{report.get('description', '').strip()}", "",
              f"Machine: {report['machine']}. Started {report['started']}, wall time {report['wall_s']:.0f} s.", ""]
     models = report["models"]
-    lines += ["| model | params | train FLOPs | loss drop | val loss | Pass@1 (greedy) | Pass@1+extra | Pass@10 (sampled) | parses | tokens/s |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += ["| model | params | train FLOPs | inference FLOPs/token | KV-cache bytes/token (fp32) | loss drop | val loss "
+              "| name copy | Pass@1 (greedy) | Pass@1+extra | Pass@10 (sampled) | parses | tokens/s |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, m in models.items():
         ev = m["evaluation"]
         drop = m["stages"][-1]["loss_drop"]
         p1, p10 = _pass(ev, "greedy", "pass@1"), _pass(ev, "sampled", "pass@10")
         p1x = _pass(ev, "greedy", "pass@1+extra")
         parses = (ev.get("greedy") or {}).get("parses")
+        copy = (m.get("greedy_analysis") or {}).get("name_copy")
         lines.append(
             f"| {name} | {m['num_parameters'] / 1e6:.1f}M | {_fmt(m['train_flops'], '.3g')} | "
+            f"{_fmt(m.get('inference_flops_per_token'), '.3g')} | {_fmt(m.get('kv_cache_bytes_per_token_fp32'), ',')} | "
             f"{_fmt(drop and drop['drop_pct'], '.1f')}% | {_fmt(m['val_loss'])} | "
+            f"{_fmt(copy and 100 * copy, '.1f')}% | "
             f"{_fmt(p1 and 100 * p1, '.2f')}% | {_fmt(p1x and 100 * p1x, '.2f')}% | {_fmt(p10 and 100 * p10, '.2f')}% | "
             f"{_fmt(parses and 100 * parses, '.0f')}% | {_fmt(m['stages'][-1]['tokens_per_s'], '.0f')} |")
     lines += ["", "Loss drop: mean training loss of the first 10 steps vs the last 10% of steps (last stage). "
+              "Inference FLOPs/token at the training sequence length (all M segments); name copy: the greedy "
+              "completion defines the function its asserts call. "
               "Pass@1: greedy decoding, one sample per task. Pass@10: unbiased estimator over the sampled "
               "completions. Pass@1+extra: greedy, the visible asserts and the extra asserts the model never saw "
               "(docs/evaluation.md). Parses: share of greedy completions that parse as Python.", ""]
@@ -495,6 +544,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         ev["ema"] = sts[-1][1].train.ema_decay is not None
         evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], ev, out / label)
         report["models"][label] = model_result(summaries, evals)
+        report["models"][label]["val_loss_curve"] = val_loss_curve(summaries)
         if "greedy" in evals and preset.evaluate.benchmark == "mbpp":
             files = [f for _, c in sts for f in ([c.data.train] if isinstance(c.data.train, str) else c.data.train)
                      if f.endswith(".jsonl")]
@@ -505,6 +555,8 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
             shutil.copy(plot, out / f"loss-{label}.png")
     if equal:
         report["equal_compute"] = equal
+        plot_val_loss_vs_flops({k: m["val_loss_curve"] for k, m in report["models"].items()},
+                               out / "val_loss_vs_flops.png")
     report["wall_s"] = time.time() - t0
     (out / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
     (out / "report.md").write_text(render_markdown(report))

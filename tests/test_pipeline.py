@@ -59,10 +59,15 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
         assert greedy["num_tasks"] == 2 and isinstance(greedy["pass@1"], float)
         assert m["evaluation"]["sampled"]["num_samples"] == 4
         assert m["stages"][0]["steps"] == 3 and m["train_flops"] > 0
+        assert m["inference_flops_per_token"] > 0 and m["kv_cache_bytes_per_token_fp32"] > 0
+        # one evaluation (step 3), at the FLOPs the whole run spent
+        ((flops, val),) = m["val_loss_curve"]
+        assert flops == pytest.approx(m["train_flops"]) and val == pytest.approx(m["val_loss"])
         assert 1 <= len(m["samples"]) <= 5
     assert report["equal_compute"][0]["baseline_num_layers"] >= 1
     md = (out / "report.md").read_text()
     assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md
+    assert (out / "val_loss_vs_flops.png").stat().st_size > 0
 
 
 def test_greedy_analysis_rates_names_and_finds_the_closest_training_solution(tmp_path):

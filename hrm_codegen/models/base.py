@@ -373,6 +373,15 @@ class LMBase(nn.Module):
         """FLOPs per token of an evaluation forward, or of one training step when ``training``."""
         raise NotImplementedError
 
+    def kv_cache_bytes_per_token(self, bytes_per_value: int = 4) -> int:
+        """Bytes :meth:`new_kv_cache` holds per slot: a key and a value per block application, and with a
+        copy head its key and the slot's id (int64). ``bytes_per_value``: 4 for fp32, 2 for bf16."""
+        c = self.config
+        per = 2 * self.num_block_applications * c.num_heads * c.head_dim * bytes_per_value
+        if self.copy_head is not None:
+            per += c.hidden_size * bytes_per_value + 8
+        return per
+
     # ------------------------------------------------------------------ checkpoints
 
     def save_pretrained(self, directory: str | Path) -> Path:

@@ -466,7 +466,8 @@ class Trainer:
                     if self.step % cfg.logging.eval_every == 0 or self.step == cfg.train.max_steps:
                         last_val = self.evaluate()
                         if last_val is not None:
-                            self.logger.log({"kind": "eval", "step": self.step, "val_loss": last_val})
+                            self.logger.log({"kind": "eval", "step": self.step, "tokens_seen": self.tokens_seen,
+                                             "val_loss": last_val})
                             if last_val < self.best_val_loss:
                                 self.best_val_loss = last_val
                                 if cfg.checkpoint.save_best:

@@ -83,6 +83,17 @@ def test_cache_layout_and_repeat_interleave():
     torch.testing.assert_close(repeated.index_select(torch.tensor([3])).keys[..., :6, :], cache.keys[:, 1:2, :, :6])
 
 
+@pytest.mark.parametrize("name", ["hrm_M2", "transformer", "hrm_copy_head_M2"])
+def test_kv_cache_bytes_per_token_is_what_new_kv_cache_allocates(name):
+    model = tiny_model(**CASES[name])
+    B, S = 3, 10
+    for dtype, size in ((torch.float32, 4), (torch.bfloat16, 2)):
+        cache = model.new_kv_cache(B, S, dtype=dtype)
+        held = sum(t.numel() * t.element_size() for t in (cache.keys, cache.values, cache.copy_keys, cache.copy_ids)
+                   if t is not None)
+        assert model.kv_cache_bytes_per_token(size) * B * S == held
+
+
 def test_cache_errors_are_clear():
     model = tiny_model()
     ids = torch.zeros(2, 4, dtype=torch.long)
