@@ -55,7 +55,7 @@ from hrm_codegen.config import (
 from hrm_codegen.data.corpus.build import BuildConfig
 from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
-from hrm_codegen.evaluation import EvalConfig, evaluate, summary_line
+from hrm_codegen.evaluation import EvalConfig, evaluate, parse_task_ids, summary_line
 from hrm_codegen.evaluation.nearest import nearest, normalised_corpus
 from hrm_codegen.io import iter_jsonl, read_jsonl
 from hrm_codegen.models import build_model
@@ -510,14 +510,17 @@ def _machine() -> str:
 
 
 def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: bool = False,
-        overrides: list[str] = (), arms: list[str] = ()) -> dict[str, Any]:
+        overrides: list[str] = (), arms: list[str] = (), tasks: str | None = None) -> dict[str, Any]:
     """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict.
 
     ``arms`` names the preset's arms to train beside the HRM, each at the HRM's training FLOPs
-    (``compare_baseline`` adds ``baseline``).
+    (``compare_baseline`` adds ``baseline``); ``tasks`` replaces the preset's evaluation task ids.
     """
     t0 = time.time()
     preset = load_preset(preset_name)
+    if tasks is not None:
+        parse_task_ids(tasks)  # a bad spec fails now, not after training
+        preset = preset.model_copy(update={"evaluate": preset.evaluate.model_copy(update={"tasks": tasks})})
     out = Path(out_dir) if out_dir else Path("runs") / preset.name
     corpora = corpus_configs(preset)  # every config error surfaces before any work
     stages = stage_configs(preset, list(overrides))
@@ -572,12 +575,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="also train the transformer baseline at equal training FLOPs and compare")
     ap.add_argument("--arms", default="", metavar="A,B",
                     help="also train these arms of the preset (its `arms:` section, or baseline) at the HRM's training FLOPs")
+    ap.add_argument("--tasks", help="evaluate on these task ids instead of the preset's (e.g. 11-110)")
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
     args = ap.parse_args(argv)
     try:
         arms = [a.strip() for a in args.arms.split(",") if a.strip()]
-        report = run(args.preset, args.out, args.compare_baseline, args.overrides, arms)
+        report = run(args.preset, args.out, args.compare_baseline, args.overrides, arms, args.tasks)
     except ConfigError as e:
         print(f"hrm-codegen run: error: {e}", file=sys.stderr)
         return 2

@@ -114,6 +114,8 @@ def test_arms_are_matched_in_training_flops_and_unknown_arms_fail_before_work(tm
         pipeline.select_arms(p, ["nope"])
     assert pipeline.main(["--preset", str(path), "--arms", "m2,nope", "--out", str(tmp_path / "o")]) == 2
     assert not (tmp_path / "o").exists()  # refused before any work
+    assert pipeline.main(["--preset", str(path), "--tasks", "11-x", "--out", str(tmp_path / "o")]) == 2
+    assert not (tmp_path / "o").exists()
     path.write_text(yaml.safe_dump({**preset, "arms": {"hrm": []}}))
     with pytest.raises(ConfigError, match="reserved"):
         pipeline.load_preset(path)
