@@ -318,7 +318,8 @@ def generate_exercises(n: int, seed: int = 0, templates: Sequence[Template] | No
 
 
 def decontaminate(records: Sequence[dict], indexes: dict, group: str, idiom_df: int = 5,
-                  name_of: Callable[[dict], str | None] | None = None) -> tuple[list[dict], Counter, list[str]]:
+                  name_of: Callable[[dict], str | None] | None = None,
+                  whole_groups: bool = False) -> tuple[list[dict], Counter, list[str]]:
     """Drop records that leak an MBPP evaluation split, with the corpus's :meth:`EvalIndex.check`.
 
     ``indexes`` maps a split name (``test``, ``validation``) to its :class:`~hrm_codegen.data.corpus.decontaminate.EvalIndex`;
@@ -326,6 +327,8 @@ def decontaminate(records: Sequence[dict], indexes: dict, group: str, idiom_df: 
     that flags it. Generated records repeat their template, so a shared code n-gram is an idiom when
     it occurs in more than ``idiom_df`` distinct ``group`` values (templates, or origin tasks), not
     records. ``name_of(record)`` gives the tested function's name (default: the first ``def``).
+    ``whole_groups``: a flagged record also drops every other record of its ``group`` (counted as
+    ``"<split>:family_of_flagged"``).
     """
     if name_of is None:
         name_of = _first_def_name
@@ -338,14 +341,21 @@ def decontaminate(records: Sequence[dict], indexes: dict, group: str, idiom_df: 
             per_group.setdefault(r.get(group), set()).update(grams)
         df = Counter(g for grams in per_group.values() for g in grams)
         index.idioms = {g for g, c in df.items() if c > idiom_df}
-        kept = []
+        kept, flagged = [], set()
         for r, grams in zip(records, shared):
             reason = index.check(r["text"], name_of(r), r["code"], grams)
             if reason:
                 counts[f"{split}:{reason}"] += 1
                 dropped.append(f"{split}:{reason}: {r['task_id']}")
+                flagged.add(r.get(group))
             else:
                 kept.append(r)
+        if whole_groups:
+            for r in kept:
+                if r.get(group) in flagged:
+                    counts[f"{split}:family_of_flagged"] += 1
+                    dropped.append(f"{split}:family_of_flagged: {r['task_id']}")
+            kept = [r for r in kept if r.get(group) not in flagged]
         records = kept
     return list(records), counts, dropped
 
@@ -385,7 +395,7 @@ def length_stats(lengths: Sequence[int], seq_len: int) -> dict:
 def _finish_source(records: list[dict], indexes: dict, group: str, name_of, cfg, label: str) -> tuple[list[dict], dict]:
     """Decontaminate, drop records over ``cfg.seq_len``, execute the rest in the sandbox; count each step."""
     st: dict = {"generated": len(records)}
-    clean, contam, dropped = decontaminate(records, indexes, group, cfg.idiom_df, name_of)
+    clean, contam, dropped = decontaminate(records, indexes, group, cfg.idiom_df, name_of, cfg.drop_flagged_families)
     st["decontamination"] = {split: sum(c for k, c in contam.items() if k.startswith(split + ":")) for split in indexes}
     st["decontamination_reasons"] = dict(sorted(contam.items()))
     st["decontamination_dropped"] = dropped

@@ -187,6 +187,22 @@ def test_decontamination_drops_planted_test_and_validation_tasks(templates):
     assert len(kept) >= len(clean) - 3  # generated exercises are mostly clean
 
 
+def test_whole_groups_drops_the_family_of_a_flagged_record(templates):
+    indexes = {"test": EvalIndex(load_mbpp("test"))}
+    clean, _ = generate_exercises(30, seed=0, templates=templates)
+    t = load_mbpp("test")[40]
+    # a family of three: one record is the test task itself, two are innocuous-looking siblings
+    leak = {"task_id": 1, "text": t.text, "code": t.code, "test_list": list(t.test_list), "template": "fam"}
+    siblings = [{**c, "task_id": 2 + i, "template": "fam"} for i, c in enumerate(clean[:2])]
+    records = clean[2:] + [leak, *siblings]
+    by_record, _, _ = decontaminate(records, indexes, group="template")
+    assert {r["task_id"] for r in siblings} <= {r["task_id"] for r in by_record}  # the siblings pass the n-gram checks
+    kept, counts, dropped = decontaminate(records, indexes, group="template", whole_groups=True)
+    assert not any(r["template"] == "fam" for r in kept)
+    assert counts["test:family_of_flagged"] == 2 and "test:family_of_flagged: 2" in dropped
+    assert [r for r in by_record if r["template"] != "fam"] == kept
+
+
 def test_build_writes_exercises_in_the_loader_format(tmp_path):
     cfg = BuildConfig(out=tmp_path / "c.jsonl", include=("exercises",), num_exercises=40, seed=1, progress=False,
                       exec_workers=2)

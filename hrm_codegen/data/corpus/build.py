@@ -106,6 +106,11 @@ class BuildConfig(BaseModel):
     """Share of the augment and exercise function names drawn from standard-library identifier words
     (``data.augment.fresh_function_name``): names the description does not predict, to be copied."""
     exec_workers: int = Field(2, ge=1)  # sandbox workers that execute the generated records
+    drop_flagged_families: bool = False
+    """Generated records: when any record of a family (an exercise template, or the MBPP train task an
+    augment variant was renamed from) is flagged against an evaluation split, drop the whole family.
+    Its other records differ from the flagged one only where the n-gram checks do not look (names,
+    inputs), so a pass recalled from them is close to a leak (``benchmarks/pass_provenance.py``)."""
 
     @field_validator("sources")
     @classmethod
