@@ -10,8 +10,14 @@ from hrm_codegen.errors import ConfigError
 
 
 def test_shipped_presets_validate_and_match_baseline_flops():
-    for name in ("quickstart", "mini", "gpu-speedrun"):
+    from hrm_codegen.config import PRESET_DIR
+
+    names = sorted(p.stem for p in PRESET_DIR.glob("*.yaml"))
+    assert {"quickstart", "mini", "cpu", "arms-short", "gpu-speedrun"} <= set(names)
+    for name in names:
         preset = pipeline.load_preset(name)
+        pipeline.corpus_configs(preset)
+        pipeline.select_arms(preset, list(preset.arms))
         for _, cfg in pipeline.stage_configs(preset):
             base, info = pipeline.baseline_config(cfg, [])
             assert base.model.arch == "transformer"
