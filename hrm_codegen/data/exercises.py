@@ -1,6 +1,6 @@
 """Small programming exercises in MBPP's format, generated from templates and checked by execution.
 
-Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``, ``_seq``, ``_strmath``) is written from the Python language and
+Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``, ``_seq``, ``_seq2``, ``_str``, ``_math``) is written from the Python language and
 its standard library (builtins; str/list/dict/set/tuple methods; math, itertools, collections, re,
 heapq, bisect, functools) and from the *shapes* of MBPP **train** tasks (601-974); no MBPP test or
 validation task was used to write them. A template has paraphrased descriptions, one or more
@@ -204,14 +204,17 @@ def load_templates() -> list[Template]:
     """Every template shipped with the package (parsed once per call; cheap)."""
     from hrm_codegen.data import (
         exercise_templates,
+        exercise_templates_math,
         exercise_templates_num,
         exercise_templates_seq,
-        exercise_templates_strmath,
+        exercise_templates_seq2,
+        exercise_templates_str,
         exercise_templates_text,
     )
 
+    # The order fixes which template exercise i draws from: keep it when adding modules.
     modules = (exercise_templates, exercise_templates_text, exercise_templates_num, exercise_templates_seq,
-               exercise_templates_strmath)
+               exercise_templates_seq2, exercise_templates_str, exercise_templates_math)
     return parse_templates("\n".join(m.TEMPLATES_TEXT for m in modules))
 
 
