@@ -207,7 +207,8 @@ def model_costs(model_cfg, seq_len: int) -> dict[str, float]:
 
 
 def arm_config(cfg, overrides: list[str], name: str):
-    """The stage config of arm ``name``: ``cfg`` (an HRM stage) with ``overrides``, matched to it in training FLOPs.
+    """The stage config of arm ``name``: ``cfg`` (an HRM stage, command-line overrides included) with the
+    arm's ``overrides`` on top, matched to it in training FLOPs.
 
     A transformer arm (``model.arch=transformer``) that does not set ``model.num_layers`` gets the
     depth whose training FLOPs/token are closest to the HRM's, keeping width, heads, expansion and
@@ -238,18 +239,6 @@ def arm_config(cfg, overrides: list[str], name: str):
     out = validate(TrainConfig, raw, what)
     info = {"arm": name, "hrm_train_flops_per_token": hrm_fpt, "arm_train_flops_per_token": fpt,
             "hrm_steps": cfg.train.max_steps, "arm_steps": steps, "arm_num_layers": depth}
-    return out, info
-
-
-def baseline_config(cfg, baseline_overrides: list[str]):
-    """The transformer baseline of ``--compare-baseline``: :func:`arm_config` with ``model.arch=transformer``.
-
-    ``info`` also carries the older key names (``baseline_train_flops_per_token``, ``baseline_steps``,
-    ``baseline_num_layers``) that reports written before ``--arms`` used.
-    """
-    out, info = arm_config(cfg, ["model.arch=transformer", *baseline_overrides], "baseline")
-    info |= {"baseline_train_flops_per_token": info["arm_train_flops_per_token"],
-             "baseline_num_layers": info["arm_num_layers"], "baseline_steps": info["arm_steps"]}
     return out, info
 
 
@@ -530,8 +519,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
     for arm, arm_overrides in select_arms(preset, names).items():
         arm_stages = []
         for name, cfg in stages:
-            acfg, info = (baseline_config(cfg, preset.baseline.overrides) if arm == "baseline"
-                          else arm_config(cfg, [*arm_overrides, *overrides], arm))
+            acfg, info = arm_config(cfg, arm_overrides, arm)
             arm_stages.append((name, acfg))
             equal.append({"stage": name} | info)
         models.append((arm, arm_stages))

@@ -19,12 +19,12 @@ def test_shipped_presets_validate_and_match_baseline_flops():
         pipeline.corpus_configs(preset)
         pipeline.select_arms(preset, list(preset.arms))
         for _, cfg in pipeline.stage_configs(preset):
-            base, info = pipeline.baseline_config(cfg, [])
+            base, info = pipeline.arm_config(cfg, pipeline.select_arms(preset, ["baseline"])["baseline"], "baseline")
             assert base.model.arch == "transformer"
             # equal compute: the baseline's total training FLOPs within one step of the HRM's
             hrm_total = info["hrm_train_flops_per_token"] * info["hrm_steps"]
-            base_total = info["baseline_train_flops_per_token"] * info["baseline_steps"]
-            assert abs(base_total - hrm_total) <= info["baseline_train_flops_per_token"]
+            base_total = info["arm_train_flops_per_token"] * info["arm_steps"]
+            assert abs(base_total - hrm_total) <= info["arm_train_flops_per_token"]
 
 
 def test_bad_preset_errors_name_the_problem(tmp_path):
@@ -70,7 +70,7 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
         ((flops, val),) = m["val_loss_curve"]
         assert flops == pytest.approx(m["train_flops"]) and val == pytest.approx(m["val_loss"])
         assert 1 <= len(m["samples"]) <= 5
-    assert report["equal_compute"][0]["baseline_num_layers"] >= 1
+    assert report["equal_compute"][0]["arm"] == "baseline" and report["equal_compute"][0]["arm_num_layers"] >= 1
     md = (out / "report.md").read_text()
     assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md
     assert (out / "val_loss_vs_flops.png").stat().st_size > 0

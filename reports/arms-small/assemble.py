@@ -16,7 +16,7 @@ sel = pipeline.select_arms(preset, [a for a in arms if a != "hrm"])
 tasks = {t.task_id: t for t in load_mbpp("test")}
 out = {}
 for arm in arms:
-    acfg = cfg if arm == "hrm" else (pipeline.baseline_config(cfg, [])[0] if arm == "baseline" else pipeline.arm_config(cfg, sel[arm], arm)[0])
+    acfg = cfg if arm == "hrm" else pipeline.arm_config(cfg, sel[arm], arm)[0]
     costs = pipeline.model_costs(acfg.model, acfg.data.seq_len)
     rows = [json.loads(line) for line in open(root / arm / "finetune" / "metrics.jsonl")]
     evals = [(r["step"], r["tokens_seen"], r["val_loss"]) for r in rows if r.get("kind") == "eval"]
