@@ -19,9 +19,9 @@ stage by stage. Its depth is the one whose training FLOPs per token are closest 
 (``model.flops_per_token(seq_len, training=True)``), and its number of steps is scaled so that its
 total training FLOPs (FLOPs/token x tokens seen) equal HRM's as closely as whole steps allow. Both
 totals are in the report. Every arm of ``--arms`` is matched the same way (:func:`arm_config`): its
-steps are scaled by the FLOPs-per-token ratio, and a transformer arm that does not fix
-``model.num_layers`` gets the depth closest to the HRM's FLOPs per token. ``--arms baseline`` is the
-baseline of ``--compare-baseline``.
+steps are scaled by the ratio of FLOPs per token and of real tokens per step (a padded arm trains more
+steps), and a transformer arm that does not fix ``model.num_layers`` gets the depth closest to the
+HRM's FLOPs per token (:mod:`hrm_codegen.arms`). ``--arms baseline`` is the baseline of ``--compare-baseline``.
 
 Outputs go to ``runs/<preset>/`` (``--out``): one folder per model and stage, the evaluation folders,
 and ``report.md`` + ``report.json`` with the training-loss drop, validation loss, Pass@1 (greedy),
@@ -44,6 +44,7 @@ from typing import Any
 import torch
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hrm_codegen.arms import arm_config, model_costs, row_layout, select_arms
 from hrm_codegen.config import (
     PRESET_DIR,
     apply_overrides,
@@ -58,10 +59,10 @@ from hrm_codegen.errors import ConfigError
 from hrm_codegen.evaluation import EvalConfig, evaluate, parse_task_ids, summary_line
 from hrm_codegen.evaluation.nearest import nearest, normalised_corpus
 from hrm_codegen.io import iter_jsonl, read_jsonl
-from hrm_codegen.models import build_model
+from hrm_codegen.models.checkpoint import read_config
 from hrm_codegen.tasks.base import task_number
 from hrm_codegen.tasks.mbpp import completion_signals, load_mbpp, load_mbpp_jsonl
-from hrm_codegen.training.config import TrainConfig, load_train_config
+from hrm_codegen.training.config import load_train_config
 from hrm_codegen.training.loop import train
 from hrm_codegen.training.metrics import new_figure, save_figure
 
@@ -184,76 +185,6 @@ def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
 # ---------------------------------------------------------------------------------------- baseline
 
 
-def _meta_model(model_cfg):
-    # On the meta device: costs depend only on the config, and initialising a 27M-style model's
-    # weights for real takes seconds per candidate depth.
-    with torch.device("meta"):
-        return build_model(model_cfg.model_dump())
-
-
-def _flops_per_token(model_cfg, seq_len: int, training: bool = True) -> float:
-    """Training (or forward) FLOPs per token of a model config, counted by the model itself."""
-    return float(_meta_model(model_cfg).flops_per_token(seq_len, training=training))
-
-
-def model_costs(model_cfg, seq_len: int) -> dict[str, float]:
-    """A model config's costs for the report: training and inference FLOPs per token at ``seq_len``
-    and the KV-cache bytes per token (fp32 and bf16)."""
-    model = _meta_model(model_cfg)
-    return {"train_flops_per_token": float(model.flops_per_token(seq_len, training=True)),
-            "inference_flops_per_token": float(model.flops_per_token(seq_len, training=False)),
-            "kv_cache_bytes_per_token_fp32": model.kv_cache_bytes_per_token(4),
-            "kv_cache_bytes_per_token_bf16": model.kv_cache_bytes_per_token(2)}
-
-
-def arm_config(cfg, overrides: list[str], name: str):
-    """The stage config of arm ``name``: ``cfg`` (an HRM stage, command-line overrides included) with the
-    arm's ``overrides`` on top, matched to it in training FLOPs.
-
-    A transformer arm (``model.arch=transformer``) that does not set ``model.num_layers`` gets the
-    depth whose training FLOPs/token are closest to the HRM's, keeping width, heads, expansion and
-    positions. ``train.max_steps`` is then scaled by the remaining FLOPs ratio so the arms spend the
-    same compute on the same token stream. Returns ``(config, info)`` where ``info`` records both
-    FLOPs figures and both step counts.
-    """
-    seq = cfg.data.seq_len
-    hrm_fpt = _flops_per_token(cfg.model, seq)
-    # Any key of the training config may be overridden (model.*, optim.lr, ...); the schema names a bad one.
-    raw = apply_overrides(cfg.model_dump(), list(overrides))
-    what = f"invalid arm {name!r}"
-    depth = None
-    if raw["model"]["arch"] == "transformer" and not any(o.startswith("model.num_layers=") for o in overrides):
-        best = None
-        for n in range(1, 97):
-            raw["model"]["num_layers"] = n
-            fpt = _flops_per_token(validate(TrainConfig, raw, what).model, seq)
-            if best is None or abs(fpt - hrm_fpt) < abs(best[1] - hrm_fpt):
-                best = (n, fpt)
-            if fpt > hrm_fpt:
-                break
-        depth = raw["model"]["num_layers"] = best[0]
-    fpt = _flops_per_token(validate(TrainConfig, raw, what).model, seq)
-    steps = max(1, round(cfg.train.max_steps * hrm_fpt / fpt))
-    raw["train"]["max_steps"] = steps
-    raw["run_name"] = f"{cfg.run_name}-{name}"
-    out = validate(TrainConfig, raw, what)
-    info = {"arm": name, "hrm_train_flops_per_token": hrm_fpt, "arm_train_flops_per_token": fpt,
-            "hrm_steps": cfg.train.max_steps, "arm_steps": steps, "arm_num_layers": depth}
-    return out, info
-
-
-def select_arms(preset: PresetConfig, names: list[str]) -> dict[str, list[str]]:
-    """The override lists of the named arms (``baseline`` = the preset's transformer baseline).
-
-    Raises :class:`ConfigError` naming an arm the preset does not define, before any work.
-    """
-    known = {"baseline": ["model.arch=transformer", *preset.baseline.overrides], **preset.arms}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise ConfigError(f"--arms: unknown arm(s) {unknown}; preset {preset.name!r} defines {sorted(known)}")
-    return {n: known[n] for n in names}
-
-
 # ---------------------------------------------------------------------------------------- steps
 
 
@@ -282,7 +213,8 @@ def train_stages(stages, out_dir: Path) -> list[dict[str, Any]]:
         print(f"[run] training {cfg.run_name} ({name}): {cfg.model.arch}, {cfg.train.max_steps} steps", flush=True)
         summary = train(cfg, out_dir=stage_dir)
         summary["stage"] = name
-        summary |= model_costs(cfg.model, cfg.data.seq_len)
+        # The trained model's own config: with a compact head its row count comes from the data.
+        summary |= model_costs(read_config(summary["last_checkpoint"]), cfg.data.seq_len)
         summaries.append(summary)
         init_from = summary["last_checkpoint"]
     return summaries
@@ -514,19 +446,23 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
     corpora = corpus_configs(preset)  # every config error surfaces before any work
     stages = stage_configs(preset, list(overrides))
     names = list(dict.fromkeys([*(["baseline"] if compare_baseline else []), *arms]))
-    models: list[tuple[str, list]] = [("hrm", stages)]
-    equal = []
-    for arm, arm_overrides in select_arms(preset, names).items():
-        arm_stages = []
-        for name, cfg in stages:
-            acfg, info = arm_config(cfg, arm_overrides, arm)
-            arm_stages.append((name, acfg))
-            equal.append({"stage": name} | info)
-        models.append((arm, arm_stages))
+    arm_overrides = select_arms(preset, names)
+    for arm, ovr in arm_overrides.items():  # a bad arm fails now, before the corpus is built
+        for _, cfg in stages:
+            arm_config(cfg, ovr, arm)
     check_writable(out, "--out (run folder)")
     report: dict[str, Any] = {"preset": preset.name, "description": preset.description,
                               "started": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": _machine()}
     report["corpus"] = ensure_corpus(corpora)
+    models: list[tuple[str, list]] = [("hrm", stages)]
+    equal = []
+    for arm, ovr in arm_overrides.items():  # matched on the rows each arm will really draw
+        arm_stages = []
+        for name, cfg in stages:
+            acfg, info = arm_config(cfg, ovr, arm, layout=row_layout)
+            arm_stages.append((name, acfg))
+            equal.append({"stage": name} | info)
+        models.append((arm, arm_stages))
     report["models"] = {}
     for label, sts in models:
         summaries = train_stages(sts, out / label)

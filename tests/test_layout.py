@@ -17,7 +17,7 @@ LAYERS = [
     ["inference"],
     ["training"],
     ["evaluation"],
-    ["pipeline"],
+    ["pipeline", "arms"],  # arms: the equal-compute matching of `run --arms`
     ["cli"],
 ]
 LAYER_OF = {name: i for i, names in enumerate(LAYERS) for name in names}

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import torch
-from torch.utils.data import ConcatDataset
+from torch.utils.data import ConcatDataset, Subset
 
-from hrm_codegen.data.datasets import MBPPDataset, PackedCodeDataset, collate_batch
+from hrm_codegen.data.datasets import MBPPDataset, PackedCodeDataset, PackedMBPPDataset, collate_batch
 from hrm_codegen.errors import ConfigError
 
 
@@ -35,6 +35,21 @@ def build_dataset(spec: str | list[str], kind: str, tokenizer, seq_len: int, key
             except ValueError as e:  # unknown split names, malformed files
                 raise ConfigError(f"{key}: {e}") from None
     return parts[0] if len(parts) == 1 else ConcatDataset(parts)
+
+
+def build_train_set(cfg, tokenizer):
+    """``data.train`` as the trainer draws its rows: built, cut to ``data.max_samples``, packed when
+    ``data.pack``. Returns ``(dataset, number of examples before packing)``; arms matched in compute
+    (:mod:`hrm_codegen.arms`) measure their rows from this same function."""
+    data = cfg.data
+    train_set = build_dataset(data.train, data.kind, tokenizer, data.seq_len, "data.train",
+                              def_line_weight=data.def_line_weight)
+    if data.max_samples is not None and data.max_samples < len(train_set):
+        train_set = Subset(train_set, range(data.max_samples))
+    n_examples = len(train_set)
+    if data.pack:
+        train_set = PackedMBPPDataset(train_set, data.seq_len, seed=cfg.train.seed)
+    return train_set, n_examples
 
 
 class StepSampler:

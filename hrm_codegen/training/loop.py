@@ -55,7 +55,6 @@ from torch.utils.data import Subset
 from tqdm.auto import tqdm
 
 from hrm_codegen.config import check_writable
-from hrm_codegen.data.datasets import PackedMBPPDataset
 from hrm_codegen.data.vocab import output_ids_of
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.models import build_model, load_model
@@ -77,7 +76,7 @@ from hrm_codegen.training.checkpoint import (
     torch_load,
 )
 from hrm_codegen.training.config import TrainConfig, dump_config
-from hrm_codegen.training.data import StepSampler, build_dataset, collate_to
+from hrm_codegen.training.data import StepSampler, build_dataset, build_train_set, collate_to
 from hrm_codegen.training.errors import NonFiniteLossError, StopFlag, TrainingInterrupted
 from hrm_codegen.training.losses import act_loss
 from hrm_codegen.training.metrics import MetricsLogger, StepStats, init_trackers, memory_mb, plot_losses, tracker_kwargs
@@ -164,14 +163,9 @@ class Trainer:
     def _setup_data(self) -> None:
         cfg = self.cfg
         tok = get_tokenizer()
-        self.train_set = build_dataset(cfg.data.train, cfg.data.kind, tok, cfg.data.seq_len, "data.train",
-                                       def_line_weight=cfg.data.def_line_weight)
-        if cfg.data.max_samples is not None and cfg.data.max_samples < len(self.train_set):
-            self.train_set = Subset(self.train_set, range(cfg.data.max_samples))
+        self.train_set, n_examples = build_train_set(cfg, tok)
         self.packing_note = ""
         if cfg.data.pack:
-            n_examples = len(self.train_set)
-            self.train_set = PackedMBPPDataset(self.train_set, cfg.data.seq_len, seed=cfg.train.seed)
             self.packing_note = f" (packed from {n_examples} examples, {100 * self.train_set.fill:.1f}% of positions real)"
         self.val_set = None
         if cfg.data.validation:
