@@ -1,6 +1,7 @@
 """Small programming exercises in MBPP's format, generated from templates and checked by execution.
 
-Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``, ``_seq``, ``_seq2``, ``_str``, ``_math``) is written from the Python language and
+Each template (:mod:`hrm_codegen.data.exercise_templates`, ``_text``, ``_num``, ``_seq``, ``_seq2``, ``_str``, ``_math``,
+``_core``/``_core2``, ``_lib``/``_lib2``, ``_train``/``_train2``) is written from the Python language and
 its standard library (builtins; str/list/dict/set/tuple methods; math, itertools, collections, re,
 heapq, bisect, functools) and from the *shapes* of MBPP **train** tasks (601-974); no MBPP test or
 validation task was used to write them. A template has paraphrased descriptions, one or more
@@ -204,17 +205,25 @@ def load_templates() -> list[Template]:
     """Every template shipped with the package (parsed once per call; cheap)."""
     from hrm_codegen.data import (
         exercise_templates,
+        exercise_templates_core,
+        exercise_templates_core2,
+        exercise_templates_lib,
+        exercise_templates_lib2,
         exercise_templates_math,
         exercise_templates_num,
         exercise_templates_seq,
         exercise_templates_seq2,
         exercise_templates_str,
         exercise_templates_text,
+        exercise_templates_train,
+        exercise_templates_train2,
     )
 
     # The order fixes which template exercise i draws from: keep it when adding modules.
     modules = (exercise_templates, exercise_templates_text, exercise_templates_num, exercise_templates_seq,
-               exercise_templates_seq2, exercise_templates_str, exercise_templates_math)
+               exercise_templates_seq2, exercise_templates_str, exercise_templates_math,
+               exercise_templates_core, exercise_templates_core2, exercise_templates_lib, exercise_templates_lib2,
+               exercise_templates_train, exercise_templates_train2)
     return parse_templates("\n".join(m.TEMPLATES_TEXT for m in modules))
 
 
