@@ -53,7 +53,7 @@ from hrm_codegen.config import (
     resolve_config_path,
     validate,
 )
-from hrm_codegen.data.corpus.build import BuildConfig
+from hrm_codegen.data.corpus.build import BuildConfig, is_current
 from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.evaluation import EvalConfig, evaluate, parse_task_ids, summary_line
@@ -189,14 +189,15 @@ def stage_configs(preset: PresetConfig, extra_overrides: list[str] = ()):
 
 
 def ensure_corpus(corpora: list[BuildConfig]) -> list[dict[str, Any]]:
-    """Build each corpus (:func:`hrm_codegen.data.corpus.build.build`) unless its file already exists."""
+    """Build each corpus (:func:`hrm_codegen.data.corpus.build.build`) unless its file is current: built
+    with the same options and templates (:func:`~hrm_codegen.data.corpus.build.is_current`)."""
     done = []
     for cfg in corpora:
-        if cfg.out.is_file():
+        if (why := is_current(cfg)) is None:
             done.append({"path": str(cfg.out), "built": False})
             continue
         t0 = time.time()
-        print(f"[run] building corpus {cfg.out} ({cfg.mode} mode)", flush=True)
+        print(f"[run] building corpus {cfg.out} ({cfg.mode} mode): {why}", flush=True)
         build_corpus(cfg)
         done.append({"path": str(cfg.out), "built": True, "seconds": round(time.time() - t0, 1)})
     return done

@@ -32,6 +32,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import hashlib
 import random
 import string
 from collections import Counter
@@ -225,6 +226,13 @@ def load_templates() -> list[Template]:
                exercise_templates_core, exercise_templates_core2, exercise_templates_lib, exercise_templates_lib2,
                exercise_templates_train, exercise_templates_train2)
     return parse_templates("\n".join(m.TEMPLATES_TEXT for m in modules))
+
+
+def templates_fingerprint() -> str:
+    """A short hash of every shipped template (text and order): a corpus built with other templates
+    is another corpus, though its build options are the same."""
+    return hashlib.sha256("\n".join(f"{t.key}|{t.kinds}|{t.descriptions}|{t.solutions}"
+                                     for t in load_templates()).encode()).hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------------------------

@@ -396,3 +396,18 @@ def test_build_without_mined_skips_mining_and_reports_generated_counts(tmp_path,
     stats = json.loads(out.with_suffix(".stats.json").read_text())
     assert "files" not in stats  # no source folder was walked
     assert stats["written"]["mined"] == 0 and stats["written"]["exercises"] == len(load_mbpp_jsonl(out)) > 0
+
+
+def test_a_corpus_is_reused_only_when_built_with_the_same_options_and_templates(tmp_path):
+    from hrm_codegen.data.corpus.build import BuildConfig, build, is_current
+
+    cfg = BuildConfig(out=tmp_path / "gen.jsonl", include=["exercises"], num_exercises=12, exec_workers=1,
+                      progress=False)
+    assert "not found" in is_current(cfg)
+    build(cfg)
+    assert is_current(cfg) is None
+    assert "options" in is_current(cfg.model_copy(update={"num_exercises": 13}))
+    stats_file = tmp_path / "gen.stats.json"
+    stats = json.loads(stats_file.read_text())
+    stats_file.write_text(json.dumps({**stats, "templates": "0" * 16}))
+    assert "templates changed" in is_current(cfg)

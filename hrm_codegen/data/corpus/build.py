@@ -28,7 +28,7 @@ from hrm_codegen.data.corpus.mine import (
     read_file_job,
 )
 from hrm_codegen.data.datasets import PackedCodeDataset
-from hrm_codegen.data.exercises import build_generated
+from hrm_codegen.data.exercises import build_generated, templates_fingerprint
 from hrm_codegen.io import iter_jsonl, write_jsonl
 from hrm_codegen.tasks.mbpp import MBPP_FILE, SPLITS, format_completion, format_prompt, load_mbpp
 from hrm_codegen.tokenization import get_tokenizer
@@ -260,6 +260,7 @@ def build_pairs(cfg: BuildConfig) -> dict:
     generated: dict[str, list[dict]] = {}
     if set(cfg.include) & {"augment", "exercises"}:
         generated, stats["generated"] = build_generated(cfg)
+        stats["templates"] = templates_fingerprint() if "exercises" in cfg.include else None
     mined = [
         {"task_id": MINED_ID_OFFSET + i, "text": c.text, "code": c.code, "test_list": [], "test_setup_code": "",
          "challenge_test_list": [], "source": "mined", "path": c.path}
@@ -330,6 +331,23 @@ def build_raw(cfg: BuildConfig) -> dict:
                         "available": len(clean)}
     stats["seconds"] = round(time.perf_counter() - t0, 1)
     return _finish(cfg, stats)
+
+
+def is_current(cfg: BuildConfig) -> str | None:
+    """None when ``cfg.out`` holds the corpus ``cfg`` would build now (same options, and for exercises
+    the same templates, as its stats file records); otherwise why it does not."""
+    sp = stats_path(cfg.out)
+    if not cfg.out.is_file() or not sp.is_file():
+        return f"{cfg.out if not cfg.out.is_file() else sp} not found"
+    try:
+        stats = json.loads(sp.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        return f"{sp} unreadable ({e})"
+    if stats.get("config") != cfg.model_dump(mode="json"):
+        return f"{sp} records other build options"
+    if cfg.mode == "pairs" and "exercises" in cfg.include and stats.get("templates") != templates_fingerprint():
+        return "the exercise templates changed since it was built"
+    return None
 
 
 def stats_path(out: Path) -> Path:
