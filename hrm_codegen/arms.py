@@ -140,3 +140,35 @@ def select_arms(preset, names: list[str]) -> dict[str, list[str]]:
     if unknown:
         raise ConfigError(f"--arms: unknown arm(s) {unknown}; preset {preset.name!r} defines {sorted(known)}")
     return {n: known[n] for n in names}
+
+
+def sweep_lr(stages, lrs: list[float], fraction: float, out_dir, train_stages: Callable) -> tuple[float, list[dict]]:
+    """Each learning rate of ``lrs`` on a short run of ``stages`` (every stage at ``fraction`` of its
+    steps, its own cosine schedule, validation at the end, no completion signals); returns the rate
+    with the lowest final validation loss and the table ``[{"lr", "val_loss", "steps"}]``.
+
+    Every model of a comparison sweeps at the same fraction of its own (FLOPs-matched) steps, so the
+    sweeps too are at equal compute. ``train_stages(stages, out_dir)`` trains them (the pipeline's).
+    """
+    table = []
+    for lr in lrs:
+        short = []
+        for name, cfg in stages:
+            steps = max(1, round(cfg.train.max_steps * fraction))
+            short.append((name, cfg.model_copy(update={
+                "run_name": f"{cfg.run_name}-lr{lr:g}",
+                "optim": cfg.optim.model_copy(update={"lr": lr}),
+                "train": cfg.train.model_copy(update={"max_steps": steps}),
+                "logging": cfg.logging.model_copy(update={"eval_every": steps, "signals_every": None, "stop_below": []}),
+                "checkpoint": cfg.checkpoint.model_copy(update={"every": steps, "keep_last": 1})})))
+        summary = train_stages(short, out_dir / f"lr-{lr:g}")[-1]
+        table.append({"lr": lr, "val_loss": summary["val_loss"], "steps": summary["steps"]})
+    scored = [r for r in table if r["val_loss"] is not None]
+    if not scored:
+        raise ConfigError("--lr-sweep needs validation data (data.validation) to score the rates")
+    return min(scored, key=lambda r: r["val_loss"])["lr"], table
+
+
+def with_lr(stages, lr: float):
+    """``stages`` with ``optim.lr = lr`` in every stage (the rate a sweep chose)."""
+    return [(name, cfg.model_copy(update={"optim": cfg.optim.model_copy(update={"lr": lr})})) for name, cfg in stages]

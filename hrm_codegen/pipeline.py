@@ -1,4 +1,4 @@
-"""``hrm-codegen run --preset P [--compare-baseline] [--arms A,B]``: build data -> train -> evaluate -> report.
+"""``hrm-codegen run --preset P [--compare-baseline] [--arms A,B] [--lr-sweep LR,LR]``: build data -> train -> evaluate -> report.
 
 A preset (``hrm_codegen/configs/presets/<name>.yaml``, validated by :class:`PresetConfig`) names the steps of one end-to-end job:
 
@@ -22,6 +22,7 @@ totals are in the report. Every arm of ``--arms`` is matched the same way (:func
 steps are scaled by the ratio of FLOPs per token and of real tokens per step (a padded arm trains more
 steps), and a transformer arm that does not fix ``model.num_layers`` gets the depth closest to the
 HRM's FLOPs per token (:mod:`hrm_codegen.arms`). ``--arms baseline`` is the baseline of ``--compare-baseline``.
+``--lr-sweep`` tunes each model's learning rate on short runs first (:func:`~hrm_codegen.arms.sweep_lr`).
 
 Outputs go to ``runs/<preset>/`` (``--out``): one folder per model and stage, the evaluation folders,
 and ``report.md`` + ``report.json`` with the training-loss drop, validation loss, Pass@1 (greedy),
@@ -44,7 +45,7 @@ from typing import Any
 import torch
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from hrm_codegen.arms import arm_config, model_costs, row_layout, select_arms
+from hrm_codegen.arms import arm_config, model_costs, row_layout, select_arms, sweep_lr, with_lr
 from hrm_codegen.config import (
     PRESET_DIR,
     apply_overrides,
@@ -382,6 +383,14 @@ def render_markdown(report: dict[str, Any]) -> str:
     for name, m in models.items():
         lines.append(f"Sanity ({name}): {sanity_line(m['evaluation'].get('greedy') or {})}")
     lines.append("")
+    sweeps = {n: m["lr_sweep"] for n, m in models.items() if m.get("lr_sweep")}
+    if sweeps:
+        lines += ["## Learning-rate sweep", "", "Validation loss after a short run per rate (the share of each "
+                  "model's own steps below); the chosen rate trained the model above.", ""]
+        for n, sw in sweeps.items():
+            trials = ", ".join(f"{t['lr']:g}: {_fmt(t['val_loss'])}" for t in sw["trials"])
+            lines.append(f"- {n} ({100 * sw['fraction']:.0f}% of its steps): {trials}; chosen {sw['chosen']:g}")
+        lines.append("")
     if report.get("equal_compute"):
         lines += ["## Equal training compute", "", "```json", json.dumps(report["equal_compute"], indent=2), "```", ""]
     for name, m in models.items():
@@ -432,12 +441,17 @@ def _machine() -> str:
 
 
 def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: bool = False,
-        overrides: list[str] = (), arms: list[str] = (), tasks: str | None = None) -> dict[str, Any]:
+        overrides: list[str] = (), arms: list[str] = (), tasks: str | None = None,
+        lr_sweep: list[float] = (), sweep_fraction: float = 0.25) -> dict[str, Any]:
     """Run a preset end to end and write ``report.md`` / ``report.json``; return the report dict.
 
     ``arms`` names the preset's arms to train beside the HRM, each at the HRM's training FLOPs
     (``compare_baseline`` adds ``baseline``); ``tasks`` replaces the preset's evaluation task ids.
+    ``lr_sweep``: every model first tries these learning rates for ``sweep_fraction`` of its steps
+    and trains with the one of lowest validation loss (:func:`~hrm_codegen.arms.sweep_lr`).
     """
+    if lr_sweep and not 0 < sweep_fraction <= 1:
+        raise ConfigError(f"--sweep-fraction must be in (0, 1], got {sweep_fraction}")
     t0 = time.time()
     preset = load_preset(preset_name)
     if tasks is not None:
@@ -466,6 +480,10 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         models.append((arm, arm_stages))
     report["models"] = {}
     for label, sts in models:
+        sweep = None
+        if lr_sweep:
+            best, table = sweep_lr(sts, list(lr_sweep), sweep_fraction, out / label / "lr-sweep", train_stages)
+            sts, sweep = with_lr(sts, best), {"chosen": best, "fraction": sweep_fraction, "trials": table}
         summaries = train_stages(sts, out / label)
         ev = preset.evaluate.model_dump(exclude_none=True)
         # An arm that keeps an EMA of its weights (HRM-Text's recipe) is evaluated with them.
@@ -473,6 +491,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         evals = evaluate_checkpoint(summaries[-1]["last_checkpoint"], ev, out / label)
         report["models"][label] = model_result(summaries, evals)
         report["models"][label]["val_loss_curve"] = val_loss_curve(summaries)
+        report["models"][label]["lr_sweep"] = sweep
         if "greedy" in evals and preset.evaluate.benchmark == "mbpp":
             files = [f for _, c in sts for f in ([c.data.train] if isinstance(c.data.train, str) else c.data.train)
                      if f.endswith(".jsonl")]
@@ -500,13 +519,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="also train the transformer baseline at equal training FLOPs and compare")
     ap.add_argument("--arms", default="", metavar="A,B",
                     help="also train these arms of the preset (its `arms:` section, or baseline) at the HRM's training FLOPs")
+    ap.add_argument("--lr-sweep", default="", metavar="LR,LR",
+                    help="tune each model's learning rate first: a short run per rate, the lowest validation loss wins")
+    ap.add_argument("--sweep-fraction", type=float, default=0.25,
+                    help="each sweep run's share of the model's steps (default 0.25)")
     ap.add_argument("--tasks", help="evaluate on these task ids instead of the preset's (e.g. 11-110)")
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")
     args = ap.parse_args(argv)
     try:
         arms = [a.strip() for a in args.arms.split(",") if a.strip()]
-        report = run(args.preset, args.out, args.compare_baseline, args.overrides, arms, args.tasks)
+        try:
+            lrs = [float(x) for x in args.lr_sweep.split(",") if x.strip()]
+        except ValueError:
+            raise ConfigError(f"--lr-sweep: not a comma-separated list of numbers: {args.lr_sweep!r}") from None
+        report = run(args.preset, args.out, args.compare_baseline, args.overrides, arms, args.tasks,
+                     lrs, args.sweep_fraction)
     except ConfigError as e:
         print(f"hrm-codegen run: error: {e}", file=sys.stderr)
         return 2

@@ -57,10 +57,15 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text(yaml.safe_dump(preset))
     out = tmp_path / "run"
-    assert pipeline.main(["--preset", str(path), "--out", str(out), "--compare-baseline"]) == 0
+    assert pipeline.main(["--preset", str(path), "--out", str(out), "--compare-baseline",
+                          "--lr-sweep", "1e-4,3e-3", "--sweep-fraction", "0.67"]) == 0
     report = json.loads((out / "report.json").read_text())
     assert set(report["models"]) == {"hrm", "baseline"}
     for m in report["models"].values():
+        # each model tried both rates on 2 of its 3 steps and trained with the one of lower validation loss
+        sweep = m["lr_sweep"]
+        assert [t["lr"] for t in sweep["trials"]] == [1e-4, 3e-3] and all(t["steps"] == 2 for t in sweep["trials"])
+        assert sweep["chosen"] == min(sweep["trials"], key=lambda t: t["val_loss"])["lr"]
         greedy = m["evaluation"]["greedy"]
         assert greedy["num_tasks"] == 2 and isinstance(greedy["pass@1"], float)
         assert m["evaluation"]["sampled"]["num_samples"] == 4
@@ -72,7 +77,9 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
         assert 1 <= len(m["samples"]) <= 5
     assert report["equal_compute"][0]["arm"] == "baseline" and report["equal_compute"][0]["arm_num_layers"] >= 1
     md = (out / "report.md").read_text()
-    assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md
+    assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md and "Learning-rate sweep" in md
+    assert pipeline.main(["--preset", str(path), "--lr-sweep", "1e-3,fast", "--out", str(tmp_path / "o")]) == 2
+    assert not (tmp_path / "o").exists()
     assert (out / "val_loss_vs_flops.png").stat().st_size > 0
 
 
