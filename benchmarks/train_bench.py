@@ -122,6 +122,12 @@ LEVERS = {
     # + model.copy_head (the cpu preset from 01a1f4a on; mixed_precision auto picks bf16 where the CPU has it)
     "packed + tied compact head of targets + copy head (fp32)": dict(pack=True, mp="no", compact="targets", tied=True,
                                                                     copy=True),
+    # + torch.compile of the step; rows padded to seq_len (data.pad_to_seq_len) so one graph serves every
+    # step. The compile itself runs in the untimed warm-up steps.
+    "packed + tied compact head of targets + copy head + torch.compile (fp32)": dict(
+        pack=True, mp="no", compact="targets", tied=True, copy=True, compile=True),
+    "packed + tied compact head of targets + copy head, padded to seq_len (fp32)": dict(
+        pack=True, mp="no", compact="targets", tied=True, copy=True, pad=True),
 }
 
 
@@ -175,6 +181,9 @@ def one_lever(args) -> dict:
         lm = build_model(cfg.model)
     lm = lm.to(acc.device)
     step_model, opt = acc.prepare(_TrainStep(lm), build_optimizer(lm, cfg.optim))
+    if lever.get("compile"):
+        step_model = torch.compile(step_model)
+    pad_to = args.seq_len if (lever.get("compile") or lever.get("pad")) else None
     if lever["pack"]:
         data = PackedMBPPDataset(data, args.seq_len, seed=0)
     order = torch.randperm(len(data), generator=torch.Generator().manual_seed(0)).tolist()
@@ -182,7 +191,7 @@ def one_lever(args) -> dict:
     times = []
     B = args.batch_size
     for i in range(args.warmup + args.steps):
-        batch = collate_batch([data[j] for j in order[i * B:(i + 1) * B]])
+        batch = collate_batch([data[j] for j in order[i * B:(i + 1) * B]], pad_to=pad_to)
         t0 = time.perf_counter()
         carry, out = step_model(lm.initial_carry(batch), batch)
         loss, m = act_loss(out, kind=cfg.train.loss)
