@@ -116,6 +116,7 @@ class Trainer:
         self.best_checkpoint: Path | None = None
         self.tokens_seen = 0.0
         self._signal_tasks, self.last_signals = None, None
+        self.last_val_live: float | None = None
         if self.resume_from is not None:
             self._load_checkpoint(self.resume_from)
         init_trackers(self.accelerator, cfg, out_dir, self.step)
@@ -381,12 +382,22 @@ class Trainer:
 
     # ------------------------------------------------------------------ evaluation
 
+    @property
+    def eval_lm(self) -> nn.Module:
+        """The weights evaluation uses: the EMA with ``train.ema_decay`` (as ``evaluate --ema`` and the
+        pipeline do), else the trained weights."""
+        return self.ema.module if self.ema is not None else self.lm
+
     def evaluate(self) -> float | None:
-        """Mean validation loss per supervised token (see :func:`validation_loss`)."""
+        """Mean validation loss per supervised token (see :func:`validation_loss`) of :attr:`eval_lm`,
+        so the best checkpoint and an lr sweep choose by the weights that will be evaluated. With an
+        EMA, the trained weights' loss is kept in ``last_val_live`` (logged as ``val_loss_live``)."""
         if self.val_set is None or len(self.val_set) == 0:
             return None
         bs = self.cfg.logging.eval_batch_size or self.cfg.train.batch_size
-        return validation_loss(self.lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
+        if self.ema is not None:
+            self.last_val_live = validation_loss(self.lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
+        return validation_loss(self.eval_lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
 
     def signals(self) -> str | None:
         """Log the generation signals (:mod:`~hrm_codegen.training.signals`) on the main process;
@@ -397,7 +408,7 @@ class Trainer:
         if self._signal_tasks is None:
             self._signal_tasks = signals_mod.signal_tasks(self.cfg.data.validation, lg.signals_tasks)
         t0 = time.perf_counter()
-        rates, records = signals_mod.generation_signals(self.lm, get_tokenizer(), self._signal_tasks,
+        rates, records = signals_mod.generation_signals(self.eval_lm, get_tokenizer(), self._signal_tasks,
                                                         lg.signals_max_new_tokens)
         signals_mod.write_records(self.out_dir, self.step, records)
         self.logger.log({"kind": "signals", "step": self.step, "tokens_seen": self.tokens_seen, **rates,
@@ -460,8 +471,9 @@ class Trainer:
                     if self.step % cfg.logging.eval_every == 0 or self.step == cfg.train.max_steps:
                         last_val = self.evaluate()
                         if last_val is not None:
+                            live = {"val_loss_live": self.last_val_live} if self.ema is not None else {}
                             self.logger.log({"kind": "eval", "step": self.step, "tokens_seen": self.tokens_seen,
-                                             "val_loss": last_val})
+                                             "val_loss": last_val, **live})
                             if last_val < self.best_val_loss:
                                 self.best_val_loss = last_val
                                 if cfg.checkpoint.save_best:

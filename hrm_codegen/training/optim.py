@@ -7,7 +7,7 @@ from typing import Callable
 
 import torch
 from torch import nn
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+from torch.optim.swa_utils import AveragedModel
 
 from hrm_codegen.training.config import OptimConfig, ScheduleConfig
 
@@ -101,13 +101,26 @@ def set_base_lr(scheduler, lr: float) -> None:
 
 
 def build_ema(model: nn.Module, decay: float) -> AveragedModel:
-    """An exponential moving average of ``model``'s weights (torch's ``AveragedModel``).
+    """An exponential moving average of ``model``'s weights (torch's ``AveragedModel``), bias-corrected.
 
-    ``get_ema_multi_avg_fn`` lerps the average towards the weights by ``1 - decay`` after each
-    optimizer step. ``AveragedModel`` copies the weights on its first update; that update is made
-    here, so the average starts at the initial weights and every step after it is a true EMA step.
+    After optimizer step ``t`` the average is ``sum_i (1 - decay) decay^(t-i) w_i / (1 - decay^t)``:
+    an EMA of the weights trained so far, normalised like Adam's moments, so the initial weights carry
+    no weight. A plain EMA started from the initial weights still holds ``decay^t`` of them: 74% after
+    300 steps at decay 0.999, which made short runs (and the arms at small scale) evaluate mostly
+    untrained weights. Recursively, step ``t`` lerps the average towards the weights by
+    ``(1 - decay) / (1 - decay^t)`` (1 at ``t = 1``); long runs are unchanged (``decay^t -> 0``).
+    ``AveragedModel``'s first update copies the weights; it is made here, so its count of updates
+    (``n_averaged``, saved with its state) is ``t`` at optimizer step ``t``.
     """
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(decay))
+
+    @torch.no_grad()
+    def lerp_bias_corrected(averaged: list[torch.Tensor], current: list[torch.Tensor], num_averaged) -> None:
+        t = float(num_averaged)
+        weight = (1.0 - decay) / (1.0 - decay ** t)
+        for a, c in zip(averaged, current):
+            a.lerp_(c, weight)
+
+    ema = AveragedModel(model, multi_avg_fn=lerp_bias_corrected)
     ema.update_parameters(model)
     return ema
 

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from hrm_codegen.tokenization import IGNORE_INDEX
 from hrm_codegen.training.config import ScheduleConfig
 from hrm_codegen.training.losses import act_loss, log_stablemax, token_loss_sum
-from hrm_codegen.training.optim import AdamATan2, lr_factor
+from hrm_codegen.training.optim import AdamATan2, build_ema, lr_factor
 
 V = 11
 
@@ -202,6 +202,23 @@ def test_adam_atan2_minimises_a_quadratic():
         ((w - 3.0) ** 2).sum().backward()
         opt.step()
     torch.testing.assert_close(w.detach(), torch.full((5,), 3.0), atol=0.1, rtol=0)
+
+
+def test_ema_is_the_bias_corrected_average_of_the_trained_weights():
+    """After step t the EMA is sum_i (1-d) d^(t-i) w_i / (1-d^t): the initial weight gets no share."""
+    d = 0.9
+    model = torch.nn.Linear(1, 1, bias=False)
+    with torch.no_grad():
+        model.weight.fill_(100.0)  # the initial weight: must vanish from the average
+    ema = build_ema(model, d)
+    seen = [2.0, -1.0, 5.0, 0.5]
+    for t, w in enumerate(seen, start=1):
+        with torch.no_grad():
+            model.weight.fill_(w)
+        ema.update_parameters(model)
+        want = sum((1 - d) * d ** (t - i) * wi for i, wi in enumerate(seen[:t], start=1)) / (1 - d ** t)
+        assert ema.module.weight.item() == pytest.approx(want, rel=1e-6), t
+    assert ema.n_averaged.item() == len(seen) + 1  # the copy at construction counts as one
 
 
 def test_lr_schedule_warmup_cosine_and_constant():

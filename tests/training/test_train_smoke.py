@@ -7,6 +7,7 @@ A tiny HRM (hidden 32; the GPT-2 vocabulary keeps 50257 rows) on MBPP, including
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import signal
@@ -143,6 +144,9 @@ def _resume_continues_exactly(tmp_path, extra):
         assert all(torch.equal(a[k], b[k]) for k in a), sub
     # The resumed run (a fresh run folder) logs steps 4..6 only.
     assert [r["step"] for r in _records(part["metrics_path"])] == [4, 5, 6]
+    if "train.ema_decay=0.9" in extra:  # validation loss is the EMA's (what evaluation uses), the live one logged beside it
+        (ev,) = _records(full["metrics_path"], "eval")
+        assert ev["val_loss"] != ev["val_loss_live"] and math.isfinite(ev["val_loss_live"])
 
 
 def test_ctrl_c_saves_a_checkpoint_and_resume_auto_continues(tmp_path):
