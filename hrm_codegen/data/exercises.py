@@ -212,14 +212,6 @@ def load_templates() -> list[Template]:
         exercise_templates_lib2,
         exercise_templates_math,
         exercise_templates_num,
-        exercise_templates_p3a,
-        exercise_templates_p3b,
-        exercise_templates_p3c,
-        exercise_templates_p3d,
-        exercise_templates_p3e,
-        exercise_templates_p3f,
-        exercise_templates_p3g,
-        exercise_templates_p3h,
         exercise_templates_seq,
         exercise_templates_seq2,
         exercise_templates_str,
@@ -232,9 +224,7 @@ def load_templates() -> list[Template]:
     modules = (exercise_templates, exercise_templates_text, exercise_templates_num, exercise_templates_seq,
                exercise_templates_seq2, exercise_templates_str, exercise_templates_math,
                exercise_templates_core, exercise_templates_core2, exercise_templates_lib, exercise_templates_lib2,
-               exercise_templates_train, exercise_templates_train2,
-               exercise_templates_p3a, exercise_templates_p3b, exercise_templates_p3c, exercise_templates_p3d,
-               exercise_templates_p3e, exercise_templates_p3f, exercise_templates_p3g, exercise_templates_p3h)
+               exercise_templates_train, exercise_templates_train2)
     return parse_templates("\n".join(m.TEMPLATES_TEXT for m in modules))
 
 
