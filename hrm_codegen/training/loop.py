@@ -116,7 +116,6 @@ class Trainer:
         self.best_checkpoint: Path | None = None
         self.tokens_seen = 0.0
         self._signal_tasks, self.last_signals = None, None
-        self.last_val_live: float | None = None
         if self.resume_from is not None:
             self._load_checkpoint(self.resume_from)
         init_trackers(self.accelerator, cfg, out_dir, self.step)
@@ -388,16 +387,17 @@ class Trainer:
         pipeline do), else the trained weights."""
         return self.ema.module if self.ema is not None else self.lm
 
-    def evaluate(self) -> float | None:
-        """Mean validation loss per supervised token (see :func:`validation_loss`) of :attr:`eval_lm`,
-        so the best checkpoint and an lr sweep choose by the weights that will be evaluated. With an
-        EMA, the trained weights' loss is kept in ``last_val_live`` (logged as ``val_loss_live``)."""
+    def evaluate(self) -> dict[str, float] | None:
+        """Validation losses per supervised token (see :func:`validation_loss`): ``val_loss`` of
+        :attr:`eval_lm`, so the best checkpoint and an lr sweep choose by the weights that will be
+        evaluated, and with an EMA also ``val_loss_live``, the trained weights'. None without data."""
         if self.val_set is None or len(self.val_set) == 0:
             return None
         bs = self.cfg.logging.eval_batch_size or self.cfg.train.batch_size
+        losses = {"val_loss": validation_loss(self.eval_lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]}
         if self.ema is not None:
-            self.last_val_live = validation_loss(self.lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
-        return validation_loss(self.eval_lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
+            losses["val_loss_live"] = validation_loss(self.lm, self.val_set, self.accelerator, bs, self.cfg.train.loss)[0]
+        return losses
 
     def signals(self) -> str | None:
         """Log the generation signals (:mod:`~hrm_codegen.training.signals`) on the main process;
@@ -469,11 +469,11 @@ class Trainer:
                         self.logger.log(record)
                         window = []
                     if self.step % cfg.logging.eval_every == 0 or self.step == cfg.train.max_steps:
-                        last_val = self.evaluate()
-                        if last_val is not None:
-                            live = {"val_loss_live": self.last_val_live} if self.ema is not None else {}
+                        val = self.evaluate()
+                        if val is not None:
+                            last_val = val["val_loss"]
                             self.logger.log({"kind": "eval", "step": self.step, "tokens_seen": self.tokens_seen,
-                                             "val_loss": last_val, **live})
+                                             **val})
                             if last_val < self.best_val_loss:
                                 self.best_val_loss = last_val
                                 if cfg.checkpoint.save_best:
