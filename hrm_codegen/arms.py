@@ -142,31 +142,40 @@ def select_arms(preset, names: list[str]) -> dict[str, list[str]]:
     return {n: known[n] for n in names}
 
 
-def sweep_lr(stages, lrs: list[float], fraction: float, out_dir, train_stages: Callable) -> tuple[float, list[dict]]:
+def sweep_lr(stages, lrs: list[float], fraction: float, out_dir, train_stages: Callable):
     """Each learning rate of ``lrs`` on a short run of ``stages`` (every stage at ``fraction`` of its
-    steps, its own cosine schedule, validation at the end, no completion signals); returns the rate
-    with the lowest final validation loss and the table ``[{"lr", "val_loss", "steps"}]``.
+    steps, its own cosine schedule, validation at the end, no completion signals); returns
+    ``(best rate, table, trained)``: the rate with the lowest final validation loss, the table
+    ``[{"lr", "val_loss", "steps"}]`` and, at ``fraction`` 1, the best rate's stage summaries.
 
+    At ``fraction`` 1 every trial is the model's whole run, as configured (evaluations, signals,
+    checkpoints), so the chosen trial *is* the model and is not trained again (``trained``; else None).
+    Short sweeps favour high rates (measured: reports/arms-ema/), which is why a full-length one is offered.
     Every model of a comparison sweeps at the same fraction of its own (FLOPs-matched) steps, so the
     sweeps too are at equal compute. ``train_stages(stages, out_dir)`` trains them (the pipeline's).
     """
-    table = []
+    full = fraction >= 1
+    table, runs = [], {}
     for lr in lrs:
         short = []
         for name, cfg in stages:
-            steps = max(1, round(cfg.train.max_steps * fraction))
-            short.append((name, cfg.model_copy(update={
-                "run_name": f"{cfg.run_name}-lr{lr:g}",
-                "optim": cfg.optim.model_copy(update={"lr": lr}),
-                "train": cfg.train.model_copy(update={"max_steps": steps}),
-                "logging": cfg.logging.model_copy(update={"eval_every": steps, "signals_every": None, "stop_below": []}),
-                "checkpoint": cfg.checkpoint.model_copy(update={"every": steps, "keep_last": 1})})))
-        summary = train_stages(short, out_dir / f"lr-{lr:g}")[-1]
+            update = {"run_name": f"{cfg.run_name}-lr{lr:g}", "optim": cfg.optim.model_copy(update={"lr": lr})}
+            if not full:
+                steps = max(1, round(cfg.train.max_steps * fraction))
+                update |= {
+                    "train": cfg.train.model_copy(update={"max_steps": steps}),
+                    "logging": cfg.logging.model_copy(update={"eval_every": steps, "signals_every": None,
+                                                              "stop_below": []}),
+                    "checkpoint": cfg.checkpoint.model_copy(update={"every": steps, "keep_last": 1})}
+            short.append((name, cfg.model_copy(update=update)))
+        runs[lr] = train_stages(short, out_dir / f"lr-{lr:g}")
+        summary = runs[lr][-1]
         table.append({"lr": lr, "val_loss": summary["val_loss"], "steps": summary["steps"]})
     scored = [r for r in table if r["val_loss"] is not None]
     if not scored:
         raise ConfigError("--lr-sweep needs validation data (data.validation) to score the rates")
-    return min(scored, key=lambda r: r["val_loss"])["lr"], table
+    best = min(scored, key=lambda r: r["val_loss"])["lr"]
+    return best, table, (runs[best] if full else None)
 
 
 def with_lr(stages, lr: float):

@@ -480,11 +480,13 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         models.append((arm, arm_stages))
     report["models"] = {}
     for label, sts in models:
-        sweep = None
+        sweep, summaries = None, None
         if lr_sweep:
-            best, table = sweep_lr(sts, list(lr_sweep), sweep_fraction, out / label / "lr-sweep", train_stages)
+            best, table, summaries = sweep_lr(sts, list(lr_sweep), sweep_fraction, out / label / "lr-sweep",
+                                              train_stages)
             sts, sweep = with_lr(sts, best), {"chosen": best, "fraction": sweep_fraction, "trials": table}
-        summaries = train_stages(sts, out / label)
+        if summaries is None:  # a full-length sweep (fraction 1) has already trained the model
+            summaries = train_stages(sts, out / label)
         ev = preset.evaluate.model_dump(exclude_none=True)
         # An arm that keeps an EMA of its weights (HRM-Text's recipe) is evaluated with them.
         ev["ema"] = sts[-1][1].train.ema_decay is not None
@@ -522,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr-sweep", default="", metavar="LR,LR",
                     help="tune each model's learning rate first: a short run per rate, the lowest validation loss wins")
     ap.add_argument("--sweep-fraction", type=float, default=0.25,
-                    help="each sweep run's share of the model's steps (default 0.25)")
+                    help="each sweep run's share of the model's steps (default 0.25; 1: full-length trials, the best one is kept as the model)")
     ap.add_argument("--tasks", help="evaluate on these task ids instead of the preset's (e.g. 11-110)")
     ap.add_argument("--out", help="output folder (default runs/<preset>)")
     ap.add_argument("overrides", nargs="*", metavar="key=value", help="training config overrides for every stage")

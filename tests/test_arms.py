@@ -37,3 +37,29 @@ def test_row_layout_measures_the_rows_the_trainer_draws():
     full = arms.flops_per_token(cfg.model, 256)
     compact = arms.flops_per_token(cfg.model.model_copy(update={"output_vocab_size": packed["head_rows"]}), 256)
     assert compact < 0.8 * full
+
+
+def _sweep(fraction):
+    calls = []
+
+    def train(stages, out_dir):  # val loss is lowest at lr 2e-3; records what it was asked to train
+        (_, cfg), = stages
+        calls.append((cfg.optim.lr, cfg.train.max_steps, cfg.logging.eval_every))
+        return [{"val_loss": abs(cfg.optim.lr - 2e-3), "steps": cfg.train.max_steps, "run": cfg.run_name}]
+
+    return arms.sweep_lr([("ft", _cfg())], [1e-3, 2e-3, 4e-3], fraction, __import__("pathlib").Path("x"), train), calls
+
+
+def test_a_short_sweep_trains_short_runs_and_leaves_the_model_to_be_trained():
+    (best, table, trained), calls = _sweep(0.25)
+    assert best == 2e-3 and trained is None
+    assert [c[:2] for c in calls] == [(1e-3, 25), (2e-3, 25), (4e-3, 25)] and all(c[2] == 25 for c in calls)
+    assert [t["steps"] for t in table] == [25, 25, 25]
+
+
+def test_a_full_length_sweep_keeps_the_best_trial_as_the_model():
+    (best, table, trained), calls = _sweep(1.0)
+    # every trial is the configured run (all its steps and evaluations), and the best one is returned
+    assert best == 2e-3 and [c[1] for c in calls] == [100, 100, 100]
+    assert all(c[2] == _cfg().logging.eval_every for c in calls)
+    assert trained == [{"val_loss": 0.0, "steps": 100, "run": "t-lr0.002"}]
