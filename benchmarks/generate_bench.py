@@ -33,7 +33,7 @@ from pathlib import Path
 import torch
 
 from hrm_codegen.config import CONFIG_DIR
-from hrm_codegen.inference import CachedDecoder, generate
+from hrm_codegen.inference import decode_latency, generate
 from hrm_codegen.models import build_model, load_config
 
 DEFAULT_CONFIG = CONFIG_DIR / "hrm-27m.yaml"
@@ -149,28 +149,6 @@ def uncached_measured(model, ids: torch.Tensor, new_tokens: int) -> dict:
     """Seconds of a real uncached ``generate`` of ``new_tokens`` tokens."""
     total = _timed(lambda: generate(model, ids, new_tokens, use_cache=False))
     return {"method": "measured: generate(use_cache=False)", "total_s": round(total, 2)}
-
-
-@torch.no_grad()
-def decode_latency(models: dict, prompt_len: int, rounds: int, steps: int) -> dict:
-    """Median ms per cached decode step (batch 1, after a ``prompt_len`` prefill) for each model.
-
-    The models take turns, ``steps`` tokens each per round, so a load spike on a shared machine
-    lands on both rather than biasing the ratio.
-    """
-    decoders, logits, samples = {}, {}, {name: [] for name in models}
-    for name, model in models.items():
-        ids = random_prompts(1, prompt_len, model.config.vocab_size)
-        decoders[name] = CachedDecoder(model, ids, torch.ones_like(ids), rounds * steps + 1)
-        logits[name] = decoders[name].next_logits()  # prefill
-    for _ in range(rounds):
-        for name, dec in decoders.items():
-            for _ in range(steps):
-                start = time.perf_counter()
-                dec.append(logits[name].argmax(-1))
-                logits[name] = dec.next_logits()
-                samples[name].append(time.perf_counter() - start)
-    return {name: round(1000 * statistics.median(s), 3) for name, s in samples.items()}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -173,11 +173,7 @@ class _SyncClock(gb._StepClock):
     def put(self, tokens):
         sync(); super().put(tokens)
 gb._StepClock = _SyncClock
-class _SyncDecoder(gb.CachedDecoder):  # decode_latency's step: wait for the GPU before the clock stops
-    def next_logits(self):
-        out = super().next_logits(); sync()
-        return out
-gb.CachedDecoder = _SyncDecoder
+# decode_latency (hrm_codegen.inference.latency) synchronises CUDA itself.
 out = argv[argv.index("--out") + 1] if "--out" in argv else None
 rc = gb.main(argv)
 if out:

@@ -22,12 +22,13 @@ totals are in the report. Every arm of ``--arms`` is matched the same way (:func
 steps are scaled by the ratio of FLOPs per token and of real tokens per step (a padded arm trains more
 steps), and a transformer arm that does not fix ``model.num_layers`` gets the depth closest to the
 HRM's FLOPs per token (:mod:`hrm_codegen.arms`). ``--arms baseline`` is the baseline of ``--compare-baseline``.
-``--lr-sweep`` tunes each model's learning rate on short runs first (:func:`~hrm_codegen.arms.sweep_lr`).
+``--lr-sweep`` tunes each model's learning rate on short runs first (:func:`~hrm_codegen.arms.sweep_lr`;
+with ``--sweep-fraction 1`` every trial is a full run and the best one is the model).
 
 Outputs go to ``runs/<preset>/`` (``--out``): one folder per model and stage, the evaluation folders,
 and ``report.md`` + ``report.json`` with the training-loss drop, validation loss, Pass@1 (greedy),
-Pass@k (sampled), the share of completions that parse, timings, tokens/s, ``loss.png`` and five
-sample tasks with the generated code and its verdict.
+Pass@k (sampled), the share of completions that parse, timings, tokens/s, each model's decode latency
+with the KV cache (:func:`add_decode_latency`), ``loss.png`` and five sample tasks with the generated code and its verdict.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ from hrm_codegen.data.corpus.build import build as build_corpus
 from hrm_codegen.errors import ConfigError
 from hrm_codegen.evaluation import EvalConfig, evaluate, parse_task_ids, summary_line
 from hrm_codegen.evaluation.nearest import nearest, normalised_corpus
+from hrm_codegen.inference import decode_latency
 from hrm_codegen.io import iter_jsonl, read_jsonl
+from hrm_codegen.models import load_model
 from hrm_codegen.models.checkpoint import read_config
 from hrm_codegen.tasks.base import task_number
 from hrm_codegen.tasks.mbpp import completion_signals, load_mbpp, load_mbpp_jsonl
@@ -254,6 +257,19 @@ def evaluate_checkpoint(checkpoint: str | Path, ev: dict[str, Any], out_dir: Pat
     return results
 
 
+def add_decode_latency(models: dict[str, dict[str, Any]], prompt_len: int = 128, rounds: int = 4,
+                       steps: int = 16) -> None:
+    """Measure every model's cached decode latency (ms per token, batch 1, after a ``prompt_len``
+    prefill; :func:`~hrm_codegen.inference.decode_latency`) from its last checkpoint, all in one
+    interleaved measurement so that their ratios are fair on a shared machine; stores
+    ``decode_ms_per_token`` and ``decode_prompt_len`` in each report row."""
+    loaded = {name: load_model(m["stages"][-1]["last_checkpoint"]).eval() for name, m in models.items()}
+    prompt_len = min([prompt_len] + [m.config.max_seq_len - rounds * steps - 1 for m in loaded.values()])
+    ms = decode_latency(loaded, prompt_len, rounds, steps)
+    for name, m in models.items():
+        m["decode_ms_per_token"], m["decode_prompt_len"] = ms[name], prompt_len
+
+
 # ---------------------------------------------------------------------------------------- report
 
 
@@ -357,9 +373,9 @@ def render_markdown(report: dict[str, Any]) -> str:
              f"{report.get('description', '').strip()}", "",
              f"Machine: {report['machine']}. Started {report['started']}, wall time {report['wall_s']:.0f} s.", ""]
     models = report["models"]
-    lines += ["| model | params | train FLOPs | inference FLOPs/token | KV-cache bytes/token (fp32) | loss drop | val loss "
-              "| name copy | Pass@1 (greedy) | Pass@1+extra | Pass@10 (sampled) | parses | tokens/s |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += ["| model | params | train FLOPs | inference FLOPs/token | decode ms/token | KV-cache bytes/token (fp32) "
+              "| loss drop | val loss | name copy | Pass@1 (greedy) | Pass@1+extra | Pass@10 (sampled) | parses | tokens/s |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, m in models.items():
         ev = m["evaluation"]
         drop = m["stages"][-1]["loss_drop"]
@@ -369,13 +385,16 @@ def render_markdown(report: dict[str, Any]) -> str:
         copy = (m.get("greedy_analysis") or {}).get("name_copy")
         lines.append(
             f"| {name} | {m['num_parameters'] / 1e6:.1f}M | {_fmt(m['train_flops'], '.3g')} | "
-            f"{_fmt(m.get('inference_flops_per_token'), '.3g')} | {_fmt(m.get('kv_cache_bytes_per_token_fp32'), ',')} | "
+            f"{_fmt(m.get('inference_flops_per_token'), '.3g')} | {_fmt(m.get('decode_ms_per_token'), '.2f')} | "
+            f"{_fmt(m.get('kv_cache_bytes_per_token_fp32'), ',')} | "
             f"{_fmt(drop and drop['drop_pct'], '.1f')}% | {_fmt(m['val_loss'])} | "
             f"{_fmt(copy and 100 * copy, '.1f')}% | "
             f"{_fmt(p1 and 100 * p1, '.2f')}% | {_fmt(p1x and 100 * p1x, '.2f')}% | {_fmt(p10 and 100 * p10, '.2f')}% | "
             f"{_fmt(parses and 100 * parses, '.0f')}% | {_fmt(m['stages'][-1]['tokens_per_s'], '.0f')} |")
     lines += ["", "Loss drop: mean training loss of the first 10 steps vs the last 10% of steps (last stage). "
-              "Inference FLOPs/token at the training sequence length (all M segments); name copy: the greedy "
+              "Inference FLOPs/token at the training sequence length (all M segments); decode ms/token: median "
+              "time of one cached decode step at batch 1 after a prompt of the length in report.json "
+              "(`decode_prompt_len`), all models measured in alternating rounds; name copy: the greedy "
               "completion defines the function its asserts call. "
               "Pass@1: greedy decoding, one sample per task. Pass@10: unbiased estimator over the sampled "
               "completions. Pass@1+extra: greedy, the visible asserts and the extra asserts the model never saw "
@@ -502,6 +521,7 @@ def run(preset_name: str, out_dir: str | Path | None = None, compare_baseline: b
         plot = summaries[-1].get("plot_path")
         if plot and Path(plot).is_file():
             shutil.copy(plot, out / f"loss-{label}.png")
+    add_decode_latency(report["models"])
     if equal:
         report["equal_compute"] = equal
         plot_val_loss_vs_flops({k: m["val_loss_curve"] for k, m in report["models"].items()},

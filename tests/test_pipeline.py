@@ -71,6 +71,7 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
         assert m["evaluation"]["sampled"]["num_samples"] == 4
         assert m["stages"][0]["steps"] == 3 and m["train_flops"] > 0
         assert m["inference_flops_per_token"] > 0 and m["kv_cache_bytes_per_token_fp32"] > 0
+        assert m["decode_ms_per_token"] > 0 and m["decode_prompt_len"] >= 1  # measured with the KV cache
         # one evaluation (step 3), at the FLOPs the whole run spent
         ((flops, val),) = m["val_loss_curve"]
         assert flops == pytest.approx(m["train_flops"]) and val == pytest.approx(m["val_loss"])
@@ -78,6 +79,7 @@ def test_tiny_end_to_end_with_baseline(tmp_path):
     assert report["equal_compute"][0]["arm"] == "baseline" and report["equal_compute"][0]["arm_num_layers"] >= 1
     md = (out / "report.md").read_text()
     assert "| hrm |" in md and "| baseline |" in md and "Equal training compute" in md and "Learning-rate sweep" in md
+    assert "decode ms/token" in md
     assert pipeline.main(["--preset", str(path), "--lr-sweep", "1e-3,fast", "--out", str(tmp_path / "o")]) == 2
     assert not (tmp_path / "o").exists()
     assert (out / "val_loss_vs_flops.png").stat().st_size > 0

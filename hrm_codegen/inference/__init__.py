@@ -8,6 +8,7 @@
 * :mod:`~hrm_codegen.inference.stops` -- :class:`StopOnStrings`, :func:`completion_text` and
   :class:`TextStreamer`: the benchmarks' stop strings (``hrm_codegen.tasks``) applied while generating.
 * :mod:`~hrm_codegen.inference.completions` -- :func:`generate_code`: prompts in, cut completions out.
+* :mod:`~hrm_codegen.inference.latency` -- :func:`decode_latency`: ms per cached decode step, per model.
 * :mod:`~hrm_codegen.inference.cli` -- ``hrm-codegen generate``.
 
 Models know nothing of this package: call ``generate(model, ...)``, not a method of the model.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from hrm_codegen.inference.completions import generate_code
 from hrm_codegen.inference.engine import CachedDecoder, RecomputeDecoder, Streamer, generate
+from hrm_codegen.inference.latency import decode_latency
 from hrm_codegen.inference.sampling import sample_next_token, top_k_filter, top_p_filter, validate_sampling_args
 from hrm_codegen.inference.stops import StopOnStrings, TextStreamer, completion_text
 
@@ -27,6 +29,7 @@ __all__ = [
     "Streamer",
     "TextStreamer",
     "completion_text",
+    "decode_latency",
     "generate",
     "generate_code",
     "sample_next_token",
