@@ -262,9 +262,12 @@ def add_decode_latency(models: dict[str, dict[str, Any]], prompt_len: int = 128,
     """Measure every model's cached decode latency (ms per token, batch 1, after a ``prompt_len``
     prefill; :func:`~hrm_codegen.inference.decode_latency`) from its last checkpoint, all in one
     interleaved measurement so that their ratios are fair on a shared machine; stores
-    ``decode_ms_per_token`` and ``decode_prompt_len`` in each report row."""
+    ``decode_ms_per_token`` and ``decode_prompt_len`` in each report row. A model with a short
+    ``max_seq_len`` gets a shorter prompt and fewer steps, never an error after its training."""
     loaded = {name: load_model(m["stages"][-1]["last_checkpoint"]).eval() for name, m in models.items()}
-    prompt_len = min([prompt_len] + [m.config.max_seq_len - rounds * steps - 1 for m in loaded.values()])
+    limit = min(m.config.max_seq_len for m in loaded.values())
+    prompt_len = max(1, min(prompt_len, limit // 2))
+    steps = max(1, min(steps, (limit - prompt_len - 1) // rounds))
     ms = decode_latency(loaded, prompt_len, rounds, steps)
     for name, m in models.items():
         m["decode_ms_per_token"], m["decode_prompt_len"] = ms[name], prompt_len

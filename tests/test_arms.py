@@ -1,5 +1,7 @@
 """Arms matched in training compute: real tokens per step and the compact head are measured, not assumed."""
 
+from pathlib import Path
+
 from hrm_codegen import arms
 from hrm_codegen.training.config import TrainConfig
 
@@ -47,7 +49,7 @@ def _sweep(fraction):
         calls.append((cfg.optim.lr, cfg.train.max_steps, cfg.logging.eval_every))
         return [{"val_loss": abs(cfg.optim.lr - 2e-3), "steps": cfg.train.max_steps, "run": cfg.run_name}]
 
-    return arms.sweep_lr([("ft", _cfg())], [1e-3, 2e-3, 4e-3], fraction, __import__("pathlib").Path("x"), train), calls
+    return arms.sweep_lr([("ft", _cfg())], [1e-3, 2e-3, 4e-3], fraction, Path("x"), train), calls
 
 
 def test_a_short_sweep_trains_short_runs_and_leaves_the_model_to_be_trained():

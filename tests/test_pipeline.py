@@ -134,3 +134,14 @@ def test_arms_are_matched_in_training_flops_and_unknown_arms_fail_before_work(tm
     path.write_text(yaml.safe_dump({**preset, "arms": {"hrm": []}}))
     with pytest.raises(ConfigError, match="reserved"):
         pipeline.load_preset(path)
+
+
+def test_decode_latency_fits_a_model_with_a_short_context(tmp_path):
+    from hrm_codegen.models import build_model
+
+    model = build_model({"arch": "hrm", "hidden_size": 32, "num_heads": 2, "H_layers": 1, "L_layers": 1,
+                         "max_seq_len": 40, "vocab_size": 300})
+    model.save_pretrained(tmp_path / "m")
+    models = {"hrm": {"stages": [{"last_checkpoint": str(tmp_path / "m")}]}}
+    pipeline.add_decode_latency(models)  # 128 + 4 x 16 tokens would not fit 40
+    assert models["hrm"]["decode_prompt_len"] == 20 and models["hrm"]["decode_ms_per_token"] > 0
