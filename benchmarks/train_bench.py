@@ -122,6 +122,8 @@ LEVERS = {
     # + model.copy_head (the cpu preset from 01a1f4a on; mixed_precision auto picks bf16 where the CPU has it)
     "packed + tied compact head of targets + copy head (fp32)": dict(pack=True, mp="no", compact="targets", tied=True,
                                                                     copy=True),
+    "packed + bf16 + tied compact head of targets + copy head (the cpu preset where the CPU has bf16)": dict(
+        pack=True, mp="bf16", compact="targets", tied=True, copy=True),
     # + torch.compile of the step; rows padded to seq_len (data.pad_to_seq_len) so one graph serves every
     # step. The compile itself runs in the untimed warm-up steps.
     "packed + tied compact head of targets + copy head + torch.compile (fp32)": dict(
